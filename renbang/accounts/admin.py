@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ("username", "get_full_name", "role", "agency", "unit", "employee", "is_active")
+    list_filter = ("role", "agency", "is_active")
+    raw_id_fields = ("unit", "employee")
+    fieldsets = (*BaseUserAdmin.fieldsets, (_("Renbang"), {"fields": ("agency", "role", "unit", "employee")}))

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "renbang.accounts"
+    label = "accounts"
+    verbose_name = _("Akun dan peran")
+
+    def ready(self) -> None:
+        from renbang.core.audit import register_audited
+
+        from . import models
+
+        register_audited(models.User, exclude_fields=["password", "last_login"])

@@ -1,0 +1,97 @@
+"""The one access path: every list, detail, export and API endpoint narrows its queryset here.
+
+Like NetBox's RestrictedQuerySet.restrict(user, action): a view never filters by unit on its own. Each app
+registers its models with the lookups that lead to the agency, the unit and the employee a row is about;
+`for_user` then keeps the rows a user may see:
+
+- BKPSDM admin and head (PPK): the whole agency;
+- OPD HR officer: employees of their unit and every unit below it;
+- any user linked to an employee: themself, plus their direct and indirect subordinates (supervisors);
+- reference rows (units, positions, catalogue): the whole agency, read-only for non-admins.
+Extra grants (a mentor's mentees, a facilitator's participants) are added by the apps that own them through
+`register_grant`, so this module stays the only place where visibility is decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Model, Q, QuerySet
+
+VIEW, CHANGE = "view", "change"
+
+
+@dataclass(frozen=True)
+class Scope:
+    agency: str
+    unit: str | None = None
+    employee: str | None = None  # None: reference data, not personal
+
+
+_registry: dict[type[Model], Scope] = {}
+#: Extra visibility by relation: (user) -> Q over the employee lookup, e.g. a mentor's mentees.
+_grants: list[Callable[[object, str], Q | None]] = []
+
+
+def register(model: type[Model], *, agency: str, unit: str | None = None, employee: str | None = None) -> None:
+    _registry[model] = Scope(agency=agency, unit=unit, employee=employee)
+
+
+def register_grant(grant: Callable[[object, str], Q | None]) -> None:
+    """Add a function (user, employee_lookup) -> Q of extra rows a user may view (never change)."""
+    if grant not in _grants:
+        _grants.append(grant)
+
+
+def scope_of(model: type[Model]) -> Scope:
+    try:
+        return _registry[model]
+    except KeyError:
+        raise LookupError(f"{model.__name__} is not registered with accounts.scoping") from None
+
+
+def _join(prefix: str, lookup: str) -> str:
+    return lookup if prefix == "pk" else f"{prefix}__{lookup}"
+
+
+def employee_q(user, employee_lookup: str, action: str = VIEW) -> Q:
+    """Q over `employee_lookup` (a path to an Employee, or 'pk' on Employee) for rows about people."""
+    from renbang.org.models import OrgUnit
+    from renbang.people.models import Employee
+
+    if user.is_bkpsdm_admin or (user.is_head and action == VIEW):
+        return Q()
+    q = Q(pk__in=[])
+    if user.is_hr_officer:
+        units = OrgUnit.objects.descendants(user.unit_id, include_self=True).values("pk")
+        q |= Q(**{_join(employee_lookup, "unit__in"): units})
+    if user.employee_id and action == VIEW:
+        q |= Q(**{employee_lookup: user.employee_id})
+        q |= Q(**{_join(employee_lookup, "pk__in") if employee_lookup != "pk" else "pk__in":
+                  Employee.objects.subordinates_of(user.employee_id).values("pk")})
+    if action == VIEW:
+        for grant in _grants:
+            extra = grant(user, employee_lookup)
+            if extra is not None:
+                q |= extra
+    return q
+
+
+def for_user(queryset: QuerySet, user, action: str = VIEW) -> QuerySet:
+    """Rows of `queryset` that `user` may see (action='view') or change (action='change')."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    scope = scope_of(queryset.model)
+    if user.agency_id is None and not user.is_superuser:
+        return queryset.none()
+    if user.agency_id is not None:
+        queryset = queryset.filter(**{scope.agency: user.agency_id})
+    if scope.employee is None:  # reference data: everyone reads, only BKPSDM admins change
+        return queryset if action == VIEW or user.is_bkpsdm_admin else queryset.none()
+    return queryset.filter(employee_q(user, scope.employee, action))
+
+
+def can(user, action: str, obj: Model) -> bool:
+    """Object-level check through the same path (for detail pages and API object permissions)."""
+    return for_user(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()

@@ -1,0 +1,16 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("masuk/", views.LoginView.as_view(), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("profil/", views.profile, name="profile"),
+    path("profil/token/", views.token_regenerate, name="token_regenerate"),
+    path("terkunci/", views.locked_out, name="locked_out"),
+    path("kata-sandi/", auth_views.PasswordChangeView.as_view(
+        template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:profile")),
+        name="password_change"),
+]

@@ -1,0 +1,10 @@
+from django.conf import settings
+
+from .navigation import items_for
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": [], "LANGUAGES": settings.LANGUAGES}
+    return {"nav_items": items_for(user)}

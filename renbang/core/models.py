@@ -1,0 +1,59 @@
+"""Background jobs with progress, shared by every long task (imports, plan runs, reports)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Menunggu")
+    RUNNING = "running", _("Berjalan")
+    DONE = "done", _("Selesai")
+    FAILED = "failed", _("Gagal")
+
+
+class Job(models.Model):
+    """A long piece of work run by the job worker; pages poll it to show progress."""
+
+    kind = models.CharField(_("jenis"), max_length=40)
+    agency = models.ForeignKey("org.Agency", on_delete=models.CASCADE, null=True, blank=True,
+                               verbose_name=_("instansi"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="+", verbose_name=_("dibuat oleh"))
+    status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
+    message = models.CharField(_("pesan"), max_length=300, blank=True)
+    params = models.JSONField(_("parameter"), default=dict, blank=True)
+    result = models.JSONField(_("hasil"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pekerjaan latar")
+        verbose_name_plural = _("pekerjaan latar")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    def report(self, progress: int, message: str = "") -> None:
+        """Record progress from inside the task (a separate UPDATE so pages see it at once)."""
+        self.progress = max(0, min(100, int(progress)))
+        self.message = message[:300]
+        type(self).objects.filter(pk=self.pk).update(progress=self.progress, message=self.message,
+                                                     status=JobStatus.RUNNING)
+
+    def finish(self, result: dict | None = None, *, failed: bool = False, message: str = "") -> None:
+        self.status = JobStatus.FAILED if failed else JobStatus.DONE
+        self.progress = 100
+        self.result = result or {}
+        self.message = message[:300]
+        self.finished_at = timezone.now()
+        self.save(update_fields=["status", "progress", "result", "message", "finished_at"])

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from renbang.core.navigation import NavItem, register
+
+
+class OrgConfig(AppConfig):
+    name = "renbang.org"
+    label = "org"
+    verbose_name = _("Organisasi")
+
+    def ready(self) -> None:
+        from renbang.accounts import scoping
+        from renbang.core.audit import register_audited
+
+        from . import models
+
+        register_audited(models.Agency, models.OrgUnit, models.Position, models.JobFamily)
+        for model in (models.OrgUnit, models.Position, models.JobFamily):
+            scoping.register(model, agency="agency")
+        register(NavItem("units", _("Unit kerja"), "org:unit_tree", "bi-diagram-3", 20))
+        register(NavItem("positions", _("Jabatan"), "org:position_list", "bi-briefcase", 21))

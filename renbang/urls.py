@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("", include("renbang.core.urls")),
+    path("akun/", include("renbang.accounts.urls")),
+    path("organisasi/", include("renbang.org.urls")),
+    path("pegawai/", include("renbang.people.urls")),
+    path("api/v1/", include("renbang.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+admin.site.site_header = "Renbang ASN"
+admin.site.site_title = "Renbang ASN"
+

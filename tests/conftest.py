@@ -1,0 +1,73 @@
+"""Named actors reused by every test (healthchecks' hc/test.py style).
+
+The world: Kota Medan with two OPDs (A: Dinas Pendidikan with a bidang and a seksi; B: Dinas Kesehatan),
+a chain of employees in A (head of bidang → head of seksi → staff), one in B, and one user per role.
+"""
+
+from __future__ import annotations
+
+import os
+from types import SimpleNamespace
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright + live_server share the thread
+
+from renbang.accounts.models import Role
+from renbang.org.models import PositionType, UnitKind
+
+from .factories import (
+    AgencyFactory,
+    EmployeeFactory,
+    OrgUnitFactory,
+    PositionFactory,
+    UserFactory,
+)
+
+PASSWORD = "rahasia-uji-123"
+
+
+@pytest.fixture
+def world(db):
+    agency = AgencyFactory()
+    unit_a = OrgUnitFactory(agency=agency, name="Dinas Pendidikan dan Kebudayaan", kind=UnitKind.OFFICE)
+    field_a = OrgUnitFactory(agency=agency, name="Bidang Pembinaan SD", kind=UnitKind.FIELD, parent=unit_a)
+    section_a = OrgUnitFactory(agency=agency, name="Seksi Kurikulum SD", kind=UnitKind.SECTION, parent=field_a)
+    unit_b = OrgUnitFactory(agency=agency, name="Dinas Kesehatan", kind=UnitKind.OFFICE)
+    admin_pos = PositionFactory(agency=agency, name="Kepala Bidang Pembinaan SD",
+                                position_type=PositionType.ADMINISTRATOR)
+    pengawas = PositionFactory(agency=agency, name="Kepala Seksi Kurikulum SD", position_type=PositionType.SUPERVISORY)
+    staff_pos = PositionFactory(agency=agency, name="Pengolah Data", position_type=PositionType.EXECUTIVE)
+    boss = EmployeeFactory(agency=agency, unit=field_a, position=admin_pos, name="Rahmat Hasibuan", rank="IV/a")
+    chief = EmployeeFactory(agency=agency, unit=section_a, position=pengawas, supervisor=boss, name="Butet Siregar",
+                            sex="P", rank="III/d")
+    staff = EmployeeFactory(agency=agency, unit=section_a, position=staff_pos, supervisor=chief,
+                            name="Ahmad Lubis", rank="III/a")
+    other = EmployeeFactory(agency=agency, unit=unit_b, position=staff_pos, name="Siti Nasution", sex="P",
+                            rank="III/b")
+    users = SimpleNamespace(
+        admin=UserFactory(username="admin", agency=agency, role=Role.BKPSDM_ADMIN),
+        officer_a=UserFactory(username="opd_a", agency=agency, role=Role.HR_OFFICER, unit=unit_a),
+        officer_b=UserFactory(username="opd_b", agency=agency, role=Role.HR_OFFICER, unit=unit_b),
+        supervisor=UserFactory(username="atasan", agency=agency, role=Role.SUPERVISOR, employee=chief),
+        employee=UserFactory(username="pegawai", agency=agency, role=Role.EMPLOYEE, employee=staff),
+        mentor=UserFactory(username="mentor", agency=agency, role=Role.MENTOR, employee=boss),
+        facilitator=UserFactory(username="fasilitator", agency=agency, role=Role.FACILITATOR),
+        head=UserFactory(username="ppk", agency=agency, role=Role.HEAD),
+    )
+    return SimpleNamespace(
+        agency=agency, unit_a=unit_a, field_a=field_a, section_a=section_a, unit_b=unit_b,
+        boss=boss, chief=chief, staff=staff, other=other, users=users,
+        positions=SimpleNamespace(administrator=admin_pos, pengawas=pengawas, staff=staff_pos),
+    )
+
+
+@pytest.fixture
+def login(client):
+    """login(user) → the test client logged in as that user."""
+
+    def _login(user):
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return _login
