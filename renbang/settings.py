@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "renbang.accounts",
     "renbang.org",
     "renbang.people",
+    "renbang.competencies",
     "renbang.api",
 ]
 

@@ -206,6 +206,11 @@ class Position(models.Model):
         verbose_name=_("rumpun jabatan"),
     )
     active = models.BooleanField(_("aktif"), default=True)
+    next_positions = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="previous_positions",
+        verbose_name=_("jabatan berikutnya (jalur karier)"),
+        help_text=_("PP 11/2017 Pasal 206: kesenjangan juga diukur terhadap jabatan berikutnya."),
+    )
 
     class Meta:
         verbose_name = _("jabatan")

@@ -1,0 +1,51 @@
+"""Demo data orchestration: each app seeds its own part in `<app>/demo.py`, in the order of the cycle.
+
+`seed_demo` calls `seed(ctx)` of every installed Renbang app that has a demo module, in INSTALLED_APPS order,
+so that later apps (needs, plans, delivery…) build on what earlier ones created. Every step must be
+deterministic for a given seed and idempotent (running it twice changes nothing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+
+DEMO_AGENCY_CODE = "kota-medan"
+DEMO_PASSWORD = "renbang-demo-2026"  # printed by `make run`; demo databases only
+
+
+@dataclass
+class DemoContext:
+    seed: int = 2026
+    employees: int = 15_000
+    year: int = 2026
+    today: dt.date = field(default_factory=dt.date.today)
+    agency: Any = None
+    log: Any = print
+    #: free-form hand-over between steps (e.g. {"units": {...}}); keys are owned by the app that sets them
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def rng(self, step: str) -> random.Random:
+        """An independent, reproducible random stream per step: adding a step never changes another."""
+        return random.Random(f"{self.seed}:{step}")  # noqa: S311 (demo data, not security)
+
+
+def demo_modules() -> list[tuple[str, Any]]:
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("renbang."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
+            continue
+        if hasattr(module, "seed"):
+            modules.append((config.label, module))
+    return modules

@@ -1,0 +1,30 @@
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from renbang.core.demo import DEMO_AGENCY_CODE, DemoContext, demo_modules
+
+
+class Command(BaseCommand):
+    help = "Muat data demo Pemerintah Kota Medan (deterministik, idempoten)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--employees", type=int, default=15_000, help="jumlah pegawai (bawaan 15.000)")
+        parser.add_argument("--seed", type=int, default=2026, help="benih acak (bawaan 2026)")
+        parser.add_argument("--year", type=int, default=2026, help="tahun demo (bawaan 2026)")
+        parser.add_argument("--if-empty", action="store_true", help="lewati jika data demo sudah ada")
+
+    def handle(self, *args, employees, seed, year, if_empty, **options):
+        from renbang.org.models import Agency
+
+        if if_empty and Agency.objects.filter(code=DEMO_AGENCY_CODE).exists():
+            self.stdout.write("Data demo sudah ada; dilewati.")
+            return
+        ctx = DemoContext(seed=seed, employees=employees, year=year, log=self.stdout.write)
+        for label, module in demo_modules():
+            started = time.perf_counter()
+            with transaction.atomic():
+                module.seed(ctx)
+            self.stdout.write(f"  {label}: {time.perf_counter() - started:.1f} s")
+        self.stdout.write(self.style.SUCCESS("Data demo Kota Medan siap."))
