@@ -73,9 +73,9 @@ _MARGA = {
 # community → (share, male given names, female given names, marga key or None, second-name chance)
 COMMUNITIES: dict[str, tuple[float, list[str], list[str], str | None, float]] = {
     "mandailing": (0.16, _MUSLIM_M, _MUSLIM_F, "mandailing", 0.3),
-    "toba": (0.16, _CHRISTIAN_M, _CHRISTIAN_F, "toba", 0.2),
-    "karo": (0.08, _CHRISTIAN_M + _KARO_GIVEN_M, _CHRISTIAN_F + _KARO_GIVEN_F, "karo", 0.1),
-    "simalungun": (0.04, _CHRISTIAN_M, _CHRISTIAN_F, "simalungun", 0.1),
+    "toba": (0.16, _CHRISTIAN_M, _CHRISTIAN_F, "toba", 0.0),
+    "karo": (0.08, _CHRISTIAN_M + _KARO_GIVEN_M, _CHRISTIAN_F + _KARO_GIVEN_F, "karo", 0.0),
+    "simalungun": (0.04, _CHRISTIAN_M, _CHRISTIAN_F, "simalungun", 0.0),
     "melayu": (0.12, _MUSLIM_M, _MUSLIM_F, None, 0.6),
     "jawa": (0.23, _JAVA_M, _JAVA_F, None, 0.0),
     "minang": (0.08, _MINANG_M + _MUSLIM_M[:12], _MINANG_F + _MUSLIM_F[:10], "minang", 0.3),
