@@ -17,7 +17,7 @@ from typing import Any
 from django.apps import apps
 
 DEMO_AGENCY_CODE = "kota-medan"
-DEMO_PASSWORD = "renbang-demo-2026"  # printed by `make run`; demo databases only
+DEMO_PASSWORD = "renbang-demo-2026"  # noqa: S105 (printed by `make run`; demo databases only)
 
 
 @dataclass

@@ -105,7 +105,8 @@ OPDS: list[tuple[str, str, str, str, str | None, list[tuple[str, list[str]]], li
         ("Bidang Kebudayaan", ["Seksi Cagar Budaya dan Permuseuman", "Seksi Kesenian dan Tradisi"]),
     ], ["Pengawas Sekolah", "Penilik", "Pamong Budaya", "Analis Kebijakan"]),
     ("dinkes", "Dinas Kesehatan", "dinas", "kesehatan", None, [
-        ("Bidang Kesehatan Masyarakat", ["Seksi Kesehatan Keluarga dan Gizi", "Seksi Promosi dan Pemberdayaan Masyarakat",
+        ("Bidang Kesehatan Masyarakat", ["Seksi Kesehatan Keluarga dan Gizi",
+                                         "Seksi Promosi dan Pemberdayaan Masyarakat",
                                          "Seksi Kesehatan Lingkungan, Kerja dan Olahraga"]),
         ("Bidang Pencegahan dan Pengendalian Penyakit", ["Seksi Surveilans dan Imunisasi",
                                                          "Seksi Pengendalian Penyakit Menular",
@@ -123,7 +124,8 @@ OPDS: list[tuple[str, str, str, str, str | None, list[tuple[str, list[str]]], li
     ], ["Teknik Jalan dan Jembatan", "Teknik Pengairan", "Teknik Penyehatan Lingkungan"]),
     ("perkimtr", "Dinas Perumahan, Kawasan Permukiman dan Penataan Ruang", "dinas", "teknik", None, [
         ("Bidang Perumahan", ["Seksi Perumahan Formal", "Seksi Perumahan Swadaya"]),
-        ("Bidang Kawasan Permukiman", ["Seksi Peningkatan Kualitas Permukiman", "Seksi Prasarana, Sarana dan Utilitas"]),
+        ("Bidang Kawasan Permukiman", ["Seksi Peningkatan Kualitas Permukiman",
+                                       "Seksi Prasarana, Sarana dan Utilitas"]),
         ("Bidang Penataan Ruang", ["Seksi Perencanaan Tata Ruang", "Seksi Pengendalian Pemanfaatan Ruang"]),
         ("Bidang Pertamanan dan Penerangan Jalan Umum", ["Seksi Pertamanan", "Seksi Penerangan Jalan Umum"]),
     ], ["Penata Ruang", "Teknik Tata Bangunan dan Perumahan"]),
@@ -257,7 +259,8 @@ OPDS: list[tuple[str, str, str, str, str | None, list[tuple[str, list[str]]], li
         ("Bidang Mutasi dan Promosi", ["Subbidang Mutasi", "Subbidang Promosi dan Kepangkatan"]),
         ("Bidang Pengembangan Kompetensi Aparatur", ["Subbidang Perencanaan Pengembangan Kompetensi",
                                                      "Subbidang Pelaksanaan dan Evaluasi Pengembangan Kompetensi"]),
-        ("Bidang Penilaian Kinerja dan Penghargaan", ["Subbidang Penilaian Kinerja", "Subbidang Disiplin dan Penghargaan"]),
+        ("Bidang Penilaian Kinerja dan Penghargaan", ["Subbidang Penilaian Kinerja",
+                                                      "Subbidang Disiplin dan Penghargaan"]),
     ], ["Analis Sumber Daya Manusia Aparatur", "Widyaiswara", "Pranata Komputer"]),
     ("brida", "Badan Riset dan Inovasi Daerah", "badan", "perencanaan", None, [
         ("Bidang Riset", ["Subbidang Riset Sosial dan Pemerintahan", "Subbidang Riset Ekonomi dan Pembangunan"]),

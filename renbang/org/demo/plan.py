@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from dataclasses import dataclass, field
 
 from renbang.org.models import SENIORITY, PositionLevel, PositionType, UnitKind
@@ -49,6 +50,7 @@ class UnitSpec:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     replaced_by: str | None = None
+    key: bool = False  # filled first even in a tiny demo: the demo accounts are linked to these people
 
     @property
     def closed(self) -> bool:
@@ -77,6 +79,13 @@ class OrgPlan:
 
 OPD_KIND = {"dinas": UnitKind.OFFICE, "badan": UnitKind.BOARD, "satuan": UnitKind.AGENCY_UNIT,
             "inspektorat": UnitKind.INSPECTORATE, "setwan": UnitKind.DPRD_SECRETARIAT}
+#: Posts filled even in a small demo (tests seed 400 people), so each demo account has someone fitting to link to:
+#: the BKPSDM competency-development field with a widyaiswara (admin, facilitator) and Disdikbud's HR subdivision.
+KEY_POSTS: dict[str, dict] = {
+    "bkpsdm.b3": {"key": True, "deputy": "Widyaiswara Ahli Madya"},
+    "disdikbud.sekr": {"key": True},
+    "disdikbud.sekr.umum": {"key": True},
+}
 SECRETARY = {"dinas": "Sekretaris Dinas", "badan": "Sekretaris Badan", "inspektorat": "Sekretaris Inspektorat",
              "satuan": "Sekretaris Satuan Polisi Pamong Praja"}
 
@@ -137,9 +146,10 @@ def _opd(plan: OrgPlan, code, name, kind, family, head, fields, series) -> None:
     if kind != "setwan":  # the Sekretariat DPRD is itself a secretariat: its bagian hang directly below it
         sek = f"{code}.sekr"
         plan.unit(sek, "Sekretariat", UnitKind.SECRETARIAT_UNIT, code, "adum",
-                  head=plan.position(SECRETARY[kind], ADM, "", "adum"))
+                  head=plan.position(SECRETARY[kind], ADM, "", "adum"), **KEY_POSTS.get(sek, {}))
         plan.unit(f"{sek}.umum", "Subbagian Umum dan Kepegawaian", UnitKind.SUBDIVISION, sek, "adum",
-                  head=plan.position("Kepala Subbagian Umum dan Kepegawaian", PGW, "", "adum"), staff="subbag_umum")
+                  head=plan.position("Kepala Subbagian Umum dan Kepegawaian", PGW, "", "adum"), staff="subbag_umum",
+                  **KEY_POSTS.get(f"{sek}.umum", {}))
         plan.unit(f"{sek}.keu", "Subbagian Keuangan dan Aset", UnitKind.SUBDIVISION, sek, "keuangan",
                   head=plan.position("Kepala Subbagian Keuangan dan Aset", PGW, "", "keuangan"),
                   staff="subbag_keuangan")
@@ -152,14 +162,14 @@ def _opd(plan: OrgPlan, code, name, kind, family, head, fields, series) -> None:
             unit_name, head_name = field_name, f"Kepala {field_name}"
         field_kind = UnitKind.DIVISION if kind == "setwan" else UnitKind.FIELD
         plan.unit(fcode, unit_name, field_kind, code, family, head=plan.position(head_name, ADM, "", family),
-                  staff=None if sections else staff, series=series)
+                  staff=None if sections else staff, series=series, **KEY_POSTS.get(fcode, {}))
         for j, section in enumerate(sections, 1):
             section_kind = UnitKind.SUBDIVISION if kind == "setwan" else UnitKind.SECTION
             weight = 2.0 if code == "satpolpp" and "Operasi" in section else 1.0
             plan.unit(f"{fcode}.s{j}", section, section_kind, fcode, family,
                       head=plan.position(f"Kepala {section}", PGW, "", family), staff=staff, series=series,
                       weight=weight)
-    for i, (opd_code, upt_name, template) in enumerate([u for u in medan.UPTS if u[0] == code], 1):
+    for i, (_opd_code, upt_name, template) in enumerate([u for u in medan.UPTS if u[0] == code], 1):
         plan.unit(f"{code}.upt{i}", upt_name, UnitKind.TECHNICAL_UNIT, code, family,
                   head=plan.position(f"Kepala {upt_name}", PGW, "", family), staff=template,
                   series=series if template == "kantor" else (), weight=3.0 if template == "damkar" else 1.0)
@@ -255,10 +265,10 @@ def _ladders(plan: OrgPlan) -> list[tuple[str, str]]:
     pairs: dict[tuple[str, str], None] = {}
     for series, (_family, ahli, terampil) in FUNCTIONAL.items():
         chain = [functional_name(series, "terampil", lv) for lv in terampil]
-        for low, high in zip(chain, chain[1:], strict=False):
+        for low, high in itertools.pairwise(chain):
             pairs[(low, high)] = None
         expert = [functional_name(series, "ahli", lv) for lv in ahli]
-        for low, high in zip(expert, expert[1:], strict=False):
+        for low, high in itertools.pairwise(expert):
             pairs[(low, high)] = None
         if chain and expert:  # perpindahan from keterampilan to keahlian after a degree
             pairs[(chain[-1], expert[0])] = None

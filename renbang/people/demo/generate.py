@@ -7,6 +7,8 @@ tested without a database and the writer (people/demo/__init__.py) only maps cod
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import random
 from dataclasses import dataclass, field
 
@@ -85,7 +87,10 @@ class _Maker:
                 posts.append((self.depth(unit), 1, order, unit, unit.deputy, False))
         posts.sort(key=lambda p: p[:3])
         budget = min(len(posts), max(1, int(count * HEAD_SHARE))) if count < len(posts) / HEAD_SHARE else len(posts)
-        for _depth, _deputy, _order, unit, position, is_head in posts[:budget]:
+        key = [p for p in posts if p[3].key]
+        chosen = key + [p for p in posts if not p[3].key][:max(0, budget - len(key))]
+        chosen.sort(key=lambda p: p[:3])  # top-down, so each head finds the heads above already placed
+        for _depth, _deputy, _order, unit, position, is_head in chosen:
             supervisor = self.boss(unit) if not is_head else self.boss(self.above(unit))
             index = self.add(unit, self.plan.positions[position], supervisor, head=True)
             if is_head:
@@ -182,7 +187,7 @@ class _Maker:
             table = MIDDLE_STATUS
         else:
             table = SENIOR_STATUS
-        return self.rng.choices(list(table), weights=list(table.values()))[0]
+        return _pick(self.rng, table)
 
     def education(self, position: PositionSpec, sex: str, born: int) -> tuple[str, str, str, str]:
         """(education, front title, back title, major) fitting the position."""
@@ -199,16 +204,15 @@ class _Maker:
             return education, front, back, major
         if position.position_type == PT.EXECUTIVE:
             base = PELAKSANA[position.name][1]
-            table = {"sma": {"sma": 80, "d3": 15, "s1": 5}, "d3": {"d3": 60, "s1": 30, "sma": 10},
-                     "s1": {"s1": 85, "d3": 10, "s2": 5}}[base]
+            table = EXECUTIVE_EDUCATION[base]
         elif position.position_type == PT.FUNCTIONAL_SKILLED:
-            table = {"sma": 85, "d3": 15} if series in ("Pemadam Kebakaran", "Polisi Pamong Praja") else \
-                {"d3": 70, "sma": 30}
+            table = FIELD_SKILLED_EDUCATION if series in ("Pemadam Kebakaran", "Polisi Pamong Praja") else \
+                SKILLED_EDUCATION
         elif position.position_type == PT.FUNCTIONAL_EXPERT:
-            table = {"s1": 45, "s2": 50, "s3": 5} if position.level in ("madya", "utama") else {"s1": 82, "s2": 18}
+            table = SENIOR_EXPERT_EDUCATION if position.level in ("madya", "utama") else EXPERT_EDUCATION
         else:
             table = STRUCTURAL_EDUCATION[position.position_type]
-        education = rng.choices(list(table), weights=list(table.values()))[0]
+        education = _pick(rng, table)
         front, back, major = self.titles(position.family, education, born)
         if front == "Drs." and sex == "P":
             front = "Dra."
@@ -244,13 +248,13 @@ class _Maker:
             return PNS_ORDER[base + step]
         key = position.name if position.name in RANK_BY_NAME else (position.position_type, position.level)
         table = RANK_BY_NAME.get(position.name) or RANK_BY_LEVEL[key]
-        return rng.choices(list(table), weights=list(table.values()))[0]
+        return _pick(rng, table)
 
     def nip(self, birth: dt.date, appointment: tuple[int, int], sex: str) -> str:
         prefix = make_nip(birth, appointment, sex, 0)[:15]
         sequence = self.sequences.get(prefix, 0) + 1
         self.sequences[prefix] = sequence
-        return make_nip(birth, appointment, sex, sequence)
+        return f"{prefix}{sequence:03d}"  # as make_nip (sequences stay far below 1000 per prefix)
 
     def performance(self, appointment: tuple[int, int], status: str) -> list[tuple[int, str, str, str]]:
         rng = self.rng
@@ -263,13 +267,30 @@ class _Maker:
             if previous and rng.random() < 0.6:  # predicates persist from one year to the next
                 predicate = previous
             else:
-                predicate = rng.choices(list(PREDICATES), weights=list(PREDICATES.values()))[0]
+                predicate = _pick(rng, PREDICATES)
             result, behaviour = rng.choices(RATINGS[predicate][0], weights=RATINGS[predicate][1])[0]
             records.append((year, predicate, result, behaviour))
             previous = predicate
         return records
 
 
+def _pick(rng: random.Random, table: dict) -> str:
+    """rng.choices over a {value: weight} table, with the cumulative weights computed once per table."""
+    keys, cum = _cumulative(id(table), table)
+    return rng.choices(keys, cum_weights=cum)[0]
+
+
+_CUM: dict[int, tuple[dict, list, list]] = {}
+
+
+def _cumulative(key: int, table: dict) -> tuple[list, list]:
+    cached = _CUM.get(key)
+    if cached is None or cached[0] is not table:  # keep the table alive and check identity: ids can be reused
+        cached = _CUM[key] = (table, list(table), list(itertools.accumulate(table.values())))
+    return cached[1], cached[2]
+
+
+@functools.cache
 def _series_of(name: str) -> tuple[str | None, str]:
     for series in FUNCTIONAL:
         if name.startswith(f"{series} Ahli "):
@@ -315,6 +336,13 @@ PW_HEAVY = {PNS: 10, PPPK: 10, PPPK_PW: 80}
 ENTRY_STATUS = {PNS: 46, CPNS: 7, PPPK: 42, PPPK_PW: 5}
 MIDDLE_STATUS = {PNS: 86, PPPK: 14}
 SENIOR_STATUS = {PNS: 97, PPPK: 3}
+# Weight tables must be module constants: _pick caches their cumulative weights by identity.
+EXECUTIVE_EDUCATION = {"sma": {"sma": 80, "d3": 15, "s1": 5}, "d3": {"d3": 60, "s1": 30, "sma": 10},
+                       "s1": {"s1": 85, "d3": 10, "s2": 5}}
+FIELD_SKILLED_EDUCATION = {"sma": 85, "d3": 15}  # Pol PP and firefighters enter from SMA
+SKILLED_EDUCATION = {"d3": 70, "sma": 30}
+SENIOR_EXPERT_EDUCATION = {"s1": 45, "s2": 50, "s3": 5}
+EXPERT_EDUCATION = {"s1": 82, "s2": 18}
 STRUCTURAL_EDUCATION = {PT.JPT: {"s2": 85, "s3": 10, "s1": 5}, PT.ADMINISTRATOR: {"s2": 55, "s1": 45},
                         PT.SUPERVISORY: {"s1": 65, "s2": 30, "d3": 5}}
 OLD_TITLE_FAMILIES = {"adum": "Drs.", "pemerintahan": "Drs.", "sosial": "Drs.", "pendidikan": "Drs.",
