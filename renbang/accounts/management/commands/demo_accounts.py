@@ -22,11 +22,11 @@ class Command(BaseCommand):
             person = user.employee.full_name if user.employee else "—"
             rows.append((account.username, DEMO_PASSWORD, str(Role(account.role).label), person, account.can))
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
-        line = "+".join("-" * (w + 2) for w in widths)
+        rule = "-" + "-+-".join("-" * w for w in widths) + "-+-" + "-" * 40
         self.stdout.write("\nAkun demo Renbang ASN (Pemerintah Kota Medan):")
         for n, row in enumerate(rows):
             cells = " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4]))
             self.stdout.write(f" {cells} | {row[4]}")
             if n == 0:
-                self.stdout.write(f"-{line}-+-{'-' * 40}")
+                self.stdout.write(rule)
         self.stdout.write("")
