@@ -168,6 +168,14 @@ def test_it_generates_the_same_people_for_the_same_seed_and_others_for_another()
     assert key != [(p.nip, p.name, p.unit, p.position, p.supervisor) for p in other]
 
 
+@pytest.mark.parametrize("count", [0, 1, 7, 60])
+def test_it_generates_exactly_the_number_of_people_asked_for(count):
+    people = generate(build_plan(), count, random.Random("2026:people"), REF)
+    assert len(people) == count
+    if count:
+        assert people[0].position == "Sekretaris Daerah"
+
+
 def test_it_gives_all_15000_people_valid_consistent_nips_and_ranks(workforce):
     assert len(workforce) == 15_000
     assert len({p.nip for p in workforce}) == 15_000

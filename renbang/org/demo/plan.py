@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from renbang.org.models import SENIORITY, PositionLevel, PositionType, UnitKind
 
 from . import medan
-from .positions import FUNCTIONAL, JOB_FAMILIES, PELAKSANA, functional_name
+from .positions import FUNCTIONAL, JOB_FAMILIES, PELAKSANA, TEMPLATES, functional_name
 
 RESTRUCTURED_ON = dt.date(2023, 1, 1)  # the Dec 2022 Perda took effect with the 2023 budget year (illustrative)
 
@@ -141,7 +141,7 @@ def _opd(plan: OrgPlan, code, name, kind, family, head, fields, series) -> None:
     formed = code in medan.FORMED_2022
     plan.unit(code, name, OPD_KIND[kind], None, family, reports_to="setda",
               head=plan.position(head, JPT, PositionLevel.PRATAMA, family),
-              valid_from=medan_restructured() if formed else None)
+              valid_from=RESTRUCTURED_ON if formed else None)
     series = tuple(series)
     if kind != "setwan":  # the Sekretariat DPRD is itself a secretariat: its bagian hang directly below it
         sek = f"{code}.sekr"
@@ -173,10 +173,6 @@ def _opd(plan: OrgPlan, code, name, kind, family, head, fields, series) -> None:
         plan.unit(f"{code}.upt{i}", upt_name, UnitKind.TECHNICAL_UNIT, code, family,
                   head=plan.position(f"Kepala {upt_name}", PGW, "", family), staff=template,
                   series=series if template == "kantor" else (), weight=3.0 if template == "damkar" else 1.0)
-
-
-def medan_restructured() -> dt.date:
-    return RESTRUCTURED_ON
 
 
 def _hospitals(plan: OrgPlan) -> None:
@@ -285,8 +281,6 @@ def _ladders(plan: OrgPlan) -> list[tuple[str, str]]:
         if unit.head and unit.deputy:
             pairs[(unit.deputy, unit.head)] = None
         if unit.head and unit.staff:
-            from .positions import TEMPLATES
-
             head = positions[unit.head]
             for name, kind, _weight in TEMPLATES[unit.staff]:
                 if not kind and positions[name].family == head.family and head.position_type == PGW:

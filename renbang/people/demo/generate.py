@@ -86,9 +86,13 @@ class _Maker:
             if unit.deputy:
                 posts.append((self.depth(unit), 1, order, unit, unit.deputy, False))
         posts.sort(key=lambda p: p[:3])
-        budget = min(len(posts), max(1, int(count * HEAD_SHARE))) if count < len(posts) / HEAD_SHARE else len(posts)
+        if count <= 0:
+            return []
+        budget = min(len(posts), max(1, int(count * HEAD_SHARE)))
         key = [p for p in posts if p[3].key]
-        chosen = key + [p for p in posts if not p[3].key][:max(0, budget - len(key))]
+        rest = [p for p in posts if not p[3].key]
+        # key posts (see plan.KEY_POSTS) only once the very top can be filled too
+        chosen = key + rest[:budget - len(key)] if budget > 2 * len(key) else rest[:budget]
         chosen.sort(key=lambda p: p[:3])  # top-down, so each head finds the heads above already placed
         for _depth, _deputy, _order, unit, position, is_head in chosen:
             supervisor = self.boss(unit) if not is_head else self.boss(self.above(unit))
@@ -111,7 +115,7 @@ class _Maker:
             category_total[category] = category_total.get(category, 0.0) + unit.weight
         for unit in staffed:
             entries = list(TEMPLATES[unit.staff])
-            if unit.staff in ("kantor", "subbag_umum") or (unit.staff == "kantor" and unit.series):
+            if unit.staff == "kantor":  # offices also employ their OPD's own functional series
                 for series in unit.series:
                     if series in PELAKSANA:
                         entries.append((series, "", 6))
