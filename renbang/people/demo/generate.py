@@ -306,6 +306,8 @@ def _series_of(name: str) -> tuple[str | None, str]:
 
 
 def _female_share(position: PositionSpec) -> float:
+    if position.name.startswith("Bidan"):
+        return 1.0  # midwifery education in Indonesia admits women only
     if position.family == "kesehatan" and position.position_type in (PT.FUNCTIONAL_EXPERT, PT.FUNCTIONAL_SKILLED):
         return 0.85 if not position.name.startswith("Dokter") else 0.6
     if position.family == "pendidikan":
