@@ -19,7 +19,7 @@ ANON = {"anonymous": 302}
 
 
 def everyone(code=200, **overrides) -> dict[str, int]:
-    table = {actor: code for actor in ACTORS} | ANON
+    table = dict.fromkeys(ACTORS, code) | ANON
     return table | overrides
 
 
