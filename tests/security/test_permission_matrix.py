@@ -72,7 +72,7 @@ ROWS: list[Row] = [
 EXEMPT = {
     "accounts:logout": "POST-only; tested in tests/accounts",
     "accounts:token_regenerate": "POST-only; tested in tests/accounts",
-    "set_language": "Django's language switch (POST)",
+    "set_language": "Django's language switch (POST); open before login too",
     "api:api-root-format": "format suffix of the API root",
 }
 
