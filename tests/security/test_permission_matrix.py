@@ -46,6 +46,7 @@ ROWS: list[Row] = [
     Row("accounts:profile", everyone()),
     Row("accounts:password_change", everyone()),
     Row("accounts:locked_out", everyone(403, anonymous=403)),
+    Row("accounts:audit_log", only("admin")),
     Row("people:list", only(*STAFF_VIEWERS)),
     Row("people:export", only(*STAFF_VIEWERS)),
     # The staff member in unit A's seksi: visible to admin, head, officer A, their supervisors, themself.
