@@ -42,18 +42,20 @@ def solve_employee(
     cap: float,
     per_month: int,
     max_nodes: int,
+    incumbent: tuple[float, list[tuple[int, int]]] = (0.0, []),
 ) -> tuple[float, float, list[tuple[int, int]]]:
     """Best profit f(S) - price(S) - seats(S) over subsets S of the k items (rows of A).
 
     A: (k, J) contribution of each item to each need; price: Rupiah price of each item;
     month_price: (k, 12) seat price per month (inf = no session that month).
+    `incumbent` is a known plan (profit, picks) to beat: it prunes the search from the start.
     Returns (profit found, upper bound on the optimum, [(item, month index)]); the two numbers are equal
     unless the node limit was reached.
     """
     k = len(jp)
     relaxed = price + month_price.min(axis=1)
     limit = MONTHS * per_month
-    best_profit, best_picks = 0.0, []
+    best_profit, best_picks = incumbent[0], list(incumbent[1])
     nodes = 0
     truncated = False
 

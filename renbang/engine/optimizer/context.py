@@ -49,7 +49,7 @@ class Context:
 
 def build_context(inst: Instance) -> Context:
     """Derive the useful pairs and their contributions with vectorised joins (no per-employee loop)."""
-    n, n_prog = inst.n_employees, inst.n_programmes
+    n_prog = inst.n_programmes
     usable_session = inst.session_capacity > 0
     has_seat = np.zeros(n_prog, bool)
     has_seat[inst.session_prog[usable_session]] = True

@@ -152,6 +152,10 @@ def fill(state: PlanState, seat_price: np.ndarray | None = None, allowed: np.nda
     cost = inst.prog_cost[opt.prog]
     unit = inst.employee_unit[opt.emp]
     cap = inst.jp_cap[opt.emp]
+    nonempty = np.flatnonzero(np.diff(opt.ptr) > 0)
+    starts, sizes = opt.ptr[nonempty], np.diff(opt.ptr)[nonempty]
+    if len(starts) == 0:
+        return
     while True:
         ok = ~state.taken & ~state.dead & (state.gain > 1e-12) & (state.jp[opt.emp] + inst.prog_jp[opt.prog] <= cap + 1e-9)
         ok &= (cost <= state.total_left + 1e-6) & (cost <= state.unit_left[unit] + 1e-6)
@@ -159,19 +163,19 @@ def fill(state: PlanState, seat_price: np.ndarray | None = None, allowed: np.nda
             ok &= allowed
         net = state.gain - cheapest[opt.prog]
         ok &= net > 1e-12
-        idx = np.flatnonzero(ok)
-        if len(idx) == 0:
+        if not ok.any():
             return
-        score = net[idx] / np.maximum(cost[idx], 1.0)
-        order = np.lexsort((idx, -score, opt.emp[idx]))
-        idx, score = idx[order], score[order]
-        e = opt.emp[idx]
-        first = np.ones(len(idx), bool)
-        first[1:] = e[1:] != e[:-1]
-        second = np.zeros(len(idx), bool)
-        second[1:] = first[:-1] & ~first[1:]
-        threshold = score[second].max(initial=-np.inf)
-        prop, prop_score = idx[first], score[first]
+        # Each employee proposes its best option; the best second choice anywhere bounds later scores.
+        score = np.where(ok, net / np.maximum(cost, 1.0), -np.inf)
+        top = np.maximum.reduceat(score, starts)
+        is_top = ok & (score == np.repeat(top, sizes))
+        cand = np.flatnonzero(is_top)
+        first = np.ones(len(cand), bool)
+        first[1:] = opt.emp[cand[1:]] != opt.emp[cand[:-1]]
+        prop = cand[first]
+        prop_score = score[prop]
+        score[prop] = -np.inf
+        threshold = np.maximum.reduceat(score, starts).max(initial=-np.inf)
         sess = state.pick_sessions(opt.emp[prop], opt.prog[prop], seat_price)
         state.dead[prop[sess < 0]] = True
         prop, prop_score, sess = prop[sess >= 0], prop_score[sess >= 0], sess[sess >= 0]

@@ -12,6 +12,7 @@ scipy's HiGHS. Every evaluated point gives a valid bound; we keep the lowest.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,7 +22,8 @@ from scipy.optimize import linprog
 from .context import Context, Prices
 from .subproblem import LocalPlans, solve_local
 
-MAX_BLOCKS = 128
+BLOCKS = 256
+CUT_PATIENCE = 5
 
 
 @dataclass
@@ -125,54 +127,75 @@ def dual_search(
     tolerance: float = 1e-4,
     start: Prices | None = None,
     stop: float | None = None,
+    limit_scale: float = 1.0,
+    radius: float = 0.25,
+    certify: bool = True,
+    blocks_wanted: int | None = None,
+    plan_after: float | None = None,
+    on_plan: Callable[[Prices, LocalPlans], float] | None = None,
 ) -> DualResult:
-    """Minimise the Lagrangian bound. `stop`: a plan value; stop once the bound is within tolerance."""
+    """Minimise the Lagrangian bound. `stop`: a plan value; stop once the bound is within tolerance.
+
+    limit_scale < 1 runs on a sample of employees against the same share of every limit: the prices
+    it finds are a warm start for the full instance (the bound it reports is the sample's, not proven
+    for the full instance). certify=False skips the final exact evaluation. on_plan(prices, local) is
+    called once, after plan_after seconds, and returns the value of the plan it made (a stop target).
+    """
     t0 = time.perf_counter()
     inst = ctx.inst
     rupiah = initial_rupiah_price(ctx)
     seat_value = float(np.median(ctx.pair_gapval + ctx.pair_floorval)) if ctx.n_pairs else 1.0
     rows = _rows(ctx, max(seat_value, 1e-9), max(rupiah, 1e-12))
+    rows = _Rows(rows.sessions, rows.units, rows.limit * limit_scale, rows.scale)
     if start is None:
         start = Prices(np.zeros(inst.n_sessions), rupiah, np.zeros(len(inst.unit_ids)))
-    blocks = inst.employee_unit % MAX_BLOCKS
-    n_blocks = int(blocks.max(initial=-1)) + 1
+    # Blocks: runs of employees of the same units; more blocks give a richer model, fewer iterations.
+    rank = np.empty(inst.n_employees, np.int64)
+    rank[np.argsort(inst.employee_unit, kind="stable")] = np.arange(inst.n_employees)
+    n_blocks = max(1, min(blocks_wanted or BLOCKS, inst.n_employees))
+    blocks = rank * n_blocks // max(inst.n_employees, 1)
 
-    def evaluate(y: np.ndarray) -> tuple[float, LocalPlans]:
-        local = solve_local(ctx, to_prices(ctx, rows, y), exact=False)
-        return float(local.value.sum() + y @ rows.limit), local
+    def evaluate(y: np.ndarray, exact: bool = False) -> tuple[float, float, LocalPlans]:
+        """(guide, proven bound, local plans): the guide values the plans found, the bound over-estimates
+        the employees not solved exactly; both are exact where every employee is."""
+        local = solve_local(ctx, to_prices(ctx, rows, y), exact=exact)
+        fixed = float(y @ rows.limit)
+        return float(local.lower.sum()) + fixed, float(local.value.sum()) + fixed, local
 
-    cut_rhs: list[np.ndarray] = []
-    cut_use: list[sp.csr_matrix] = []
+    cuts = _Cuts(n_blocks, rows)
 
     def add_cuts(local: LocalPlans) -> None:
-        cut_rhs.append(np.bincount(blocks, weights=local.gain, minlength=n_blocks))
-        cut_use.append(usage(ctx, rows, local.emp, local.sess, blocks, n_blocks))
+        cuts.add(np.bincount(blocks, weights=local.gain, minlength=n_blocks),
+                 usage(ctx, rows, local.emp, local.sess, blocks, n_blocks))
 
     center = np.maximum(from_prices(ctx, rows, start), 0.0)
-    f_center, local_center = evaluate(center)
+    f_center, proven, local_center = evaluate(center)
     add_cuts(local_center)
-    best = DualResult(to_prices(ctx, rows, center), f_center, local_center, 1)
-    best.evaluations.append((time.perf_counter() - t0, f_center))
-    radius = 1.0
-    for it in range(1, max_iterations):
+    best_y, best_guide, best_local = center, f_center, local_center
+    history = [(time.perf_counter() - t0, proven)]
+    iterations = 1
+    for _ in range(1, max_iterations):
         if time.perf_counter() - t0 > time_limit:
             break
-        if stop is not None and best.bound - stop <= tolerance * max(1.0, abs(best.bound)):
+        if on_plan is not None and plan_after is not None and time.perf_counter() - t0 >= plan_after:
+            stop = max(stop or -np.inf, on_plan(to_prices(ctx, rows, best_y), best_local))
+            on_plan = None
+        if stop is not None and best_guide - stop <= tolerance * max(1.0, abs(best_guide)):
             break
-        z_center = center / rows.scale
-        y, model = _master(cut_rhs, cut_use, rows, n_blocks, z_center, radius)
+        y, model = cuts.solve(center / rows.scale, radius)
         predicted = f_center - model
         if predicted <= tolerance * max(1.0, abs(f_center)):
             if radius >= 1e3:
                 break
             radius *= 4.0  # the box, not the model, stops progress: widen it
             continue
-        f_y, local = evaluate(y)
+        f_y, bound_y, local = evaluate(y)
+        iterations += 1
         add_cuts(local)
-        best.iterations = it + 1
-        if f_y < best.bound:
-            best = DualResult(to_prices(ctx, rows, y), f_y, local, it + 1, best.evaluations)
-        best.evaluations.append((time.perf_counter() - t0, best.bound))
+        proven = min(proven, bound_y)
+        history.append((time.perf_counter() - t0, proven))
+        if f_y < best_guide:
+            best_y, best_guide, best_local = y, f_y, local
         if f_center - f_y >= 0.1 * predicted:
             step = np.max(np.abs(y - center) / rows.scale)
             center, f_center = y, f_y
@@ -180,34 +203,50 @@ def dual_search(
                 radius *= 2.0
         else:
             radius = max(radius * 0.5, 1e-6)
-    return best
+    if certify:  # solve every employee exactly at the best prices found
+        _, bound_best, local = evaluate(best_y, exact=True)
+        if bound_best <= proven:
+            best_local = local
+        proven = min(proven, bound_best)
+        history.append((time.perf_counter() - t0, proven))
+    return DualResult(to_prices(ctx, rows, best_y), proven, best_local, iterations, history)
 
 
-def _master(
-    cut_rhs: list[np.ndarray],
-    cut_use: list[sp.csr_matrix],
-    rows: _Rows,
-    n_blocks: int,
-    z_center: np.ndarray,
-    radius: float,
-) -> tuple[np.ndarray, float]:
-    """min sum theta + y.limit  s.t. theta_b >= gain_bk - y.use_bk, y in the box (scaled units z)."""
-    n_rows = rows.n
-    use = sp.vstack(cut_use).tocsr() @ sp.diags(rows.scale)
-    k = len(cut_rhs)
-    theta = sp.csr_matrix(
-        (np.ones(k * n_blocks), (np.arange(k * n_blocks), np.tile(np.arange(n_blocks), k))),
-        shape=(k * n_blocks, n_blocks),
-    )
-    A = sp.hstack([-use, -theta]).tocsr()
-    b = -np.concatenate(cut_rhs)
-    c = np.concatenate([rows.scale * rows.limit, np.ones(n_blocks)])
-    lo = np.maximum(z_center - radius, 0.0)
-    hi = z_center + radius
-    bounds = np.column_stack([np.concatenate([lo, np.full(n_blocks, -np.inf)]),
-                              np.concatenate([hi, np.full(n_blocks, np.inf)])])
-    res = linprog(c, A_ub=A, b_ub=b, bounds=bounds, method="highs")
-    if res.status != 0:
-        return z_center * rows.scale, float("inf")
-    z = res.x[:n_rows]
-    return z * rows.scale, float(res.fun)
+class _Cuts:
+    """The cutting-plane model: theta_b >= gain - y.use for every kept cut of every block.
+
+    Cuts that stayed slack for CUT_PATIENCE master solves are dropped so the master LP stays small.
+    """
+
+    def __init__(self, n_blocks: int, rows: _Rows) -> None:
+        self.n_blocks, self.rows = n_blocks, rows
+        self.use = sp.csr_matrix((0, rows.n))
+        self.rhs = np.zeros(0)
+        self.block = np.zeros(0, np.int64)
+        self.idle = np.zeros(0, np.int64)
+
+    def add(self, rhs: np.ndarray, use: sp.csr_matrix) -> None:
+        self.use = sp.vstack([self.use, use @ sp.diags(self.rows.scale)]).tocsr()
+        self.rhs = np.concatenate([self.rhs, rhs])
+        self.block = np.concatenate([self.block, np.arange(self.n_blocks)])
+        self.idle = np.concatenate([self.idle, np.zeros(self.n_blocks, np.int64)])
+
+    def solve(self, z_center: np.ndarray, radius: float) -> tuple[np.ndarray, float]:
+        """min sum theta + y.limit over the box around the centre (in scaled units z = y / scale)."""
+        rows, nb, k = self.rows, self.n_blocks, len(self.rhs)
+        theta = sp.csr_matrix((np.ones(k), (np.arange(k), self.block)), shape=(k, nb))
+        A = sp.hstack([-self.use, -theta]).tocsr()
+        c = np.concatenate([rows.scale * rows.limit, np.ones(nb)])
+        lo = np.maximum(z_center - radius, 0.0)
+        hi = z_center + radius
+        bounds = np.column_stack(
+            [np.concatenate([lo, np.full(nb, -np.inf)]), np.concatenate([hi, np.full(nb, np.inf)])]
+        )
+        res = linprog(c, A_ub=A, b_ub=-self.rhs, bounds=bounds, method="highs-ds")
+        if res.status != 0:
+            return z_center * rows.scale, float("inf")
+        active = np.abs(res.ineqlin.marginals) > 1e-12
+        self.idle = np.where(active, 0, self.idle + 1)
+        keep = self.idle <= CUT_PATIENCE
+        self.use, self.rhs, self.block, self.idle = self.use[keep], self.rhs[keep], self.block[keep], self.idle[keep]
+        return res.x[: rows.n] * rows.scale, float(res.fun)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -281,6 +281,27 @@ def load_instance(source: dict[str, Any] | str | Path) -> Instance:
         unit_budget=unit_budget,
         max_sessions_per_month=per_month,
         jp_floor_weight=floor_weight,
+    )
+
+
+def subset_employees(inst: Instance, idx: np.ndarray) -> Instance:
+    """The same instance restricted to employees `idx` (limits untouched; programmes all kept)."""
+    idx = np.asarray(idx, np.int64)
+    counts = np.diff(inst.need_ptr)[idx]
+    owner = np.repeat(np.arange(len(idx)), counts)
+    entry = inst.need_ptr[idx][owner] + np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return replace(
+        inst,
+        employee_ids=[inst.employee_ids[i] for i in idx.tolist()],
+        employee_unit=inst.employee_unit[idx],
+        employee_tagclass=inst.employee_tagclass[idx],
+        jp_floor=inst.jp_floor[idx],
+        jp_cap=inst.jp_cap[idx],
+        need_ptr=np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
+        need_comp=inst.need_comp[entry],
+        need_gap=inst.need_gap[entry],
+        need_weight=inst.need_weight[entry],
+        extra={},
     )
 
 

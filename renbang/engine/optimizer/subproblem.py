@@ -17,19 +17,16 @@ programmes, each once, JP <= cap, <= K sessions a month). Exactness rests on thr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import combinations
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from .context import Context, MonthTable, Prices, lookup_pairs, month_table, pair_contributions
 from .model import MONTHS
+from .search import vector_search
 
-MAX_ENUMERATED = 10  # more candidates than this go to branch and bound
-BATCH_ELEMENTS = 3_000_000  # rows x needs x subsets per matmul batch (~24 MB)
+MAX_ENUMERATED = 14  # more candidates than this: search the best 14, then prove the rest useless
 BNB_NODES = 50_000  # per employee; past it the employee gets a valid upper bound instead of its optimum
-POPCOUNT = np.array([bin(m).count("1") for m in range(1 << MONTHS)], np.int64)
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,16 +98,6 @@ def _expand(ptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return owner, starts[owner] + offsets
 
 
-@lru_cache(maxsize=256)
-def subset_matrix(k: int, max_size: int) -> np.ndarray:
-    """All subsets of k items with 1..max_size members, as rows of a 0/1 matrix (deterministic order)."""
-    rows = [c for s in range(1, max_size + 1) for c in combinations(range(k), s)]
-    out = np.zeros((len(rows), k))
-    for r, c in enumerate(rows):
-        out[r, list(c)] = 1.0
-    return out
-
-
 @dataclass
 class _Group:
     """Candidates of employees that have the same number k of them, as dense (rows, k) arrays."""
@@ -152,76 +139,11 @@ def _dense_group(ctx: Context, cand: Candidates, idx: np.ndarray, k: int) -> _Gr
                   inst.prog_jp[prog], A, gap, weight)
 
 
-def _best_subsets(ctx: Context, g: _Group, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Best relaxed profit and its subset (rows, k) over all JP-feasible subsets (fact 3)."""
-    inst = ctx.inst
-    rows = len(g.emp)
-    cap = inst.jp_cap[g.emp]
-    floor = inst.jp_floor[g.emp]
-    # No subset can hold more programmes than the smallest JP values allow, nor more than the months do.
-    fit = (np.cumsum(np.sort(g.jp, axis=1), axis=1) <= cap[:, None] + 1e-9).sum(axis=1)
-    max_size = int(min(fit.max(initial=0), MONTHS * inst.max_sessions_per_month, k))
-    best = np.zeros(rows)
-    choice = np.zeros((rows, k), bool)
-    if max_size == 0:
-        return best, choice
-    M = subset_matrix(k, max_size)
-    J = g.A.shape[2]
-    step = max(1, BATCH_ELEMENTS // (J * len(M)))
-    for lo in range(0, rows, step):
-        sl = slice(lo, lo + step)
-        cover = np.matmul(g.A[sl].transpose(0, 2, 1), M.T)  # (r, J, C)
-        value = (g.weight[sl, :, None] * np.minimum(g.gap[sl, :, None], cover)).sum(axis=1)
-        jp = g.jp[sl] @ M.T
-        value += inst.jp_floor_weight * np.minimum(jp, floor[sl, None])
-        profit = value - g.price[sl] @ M.T
-        profit[jp > cap[sl, None] + 1e-9] = -np.inf
-        top = np.argmax(profit, axis=1)
-        top_profit = profit[np.arange(len(top)), top]
-        better = top_profit > 0
-        best[sl] = np.where(better, top_profit, 0.0)
-        choice[sl] = (M[top] > 0) & better[:, None]
-    return best, choice
-
-
-def _assign_months(
-    mask: np.ndarray, chosen: np.ndarray, per_month: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Give each chosen item one of its cheapest months, at most per_month per month (fact 2).
-
-    Items with the fewest month options go first. Returns (month index per item or -1, ok per row);
-    a row that fails may still have a valid assignment and goes to branch and bound.
-    """
-    rows, k = mask.shape
-    months = np.full((rows, k), -1, np.int64)
-    load = np.zeros((rows, MONTHS), np.int64)
-    full = np.zeros(rows, np.int64)
-    ok = np.ones(rows, bool)
-    key = np.where(chosen, POPCOUNT[mask], MONTHS + 1)
-    order = np.argsort(key, axis=1, kind="stable")
-    r = np.arange(rows)
-    for step in range(k):
-        t = order[:, step]
-        active = chosen[r, t]
-        if not active.any():
-            break
-        avail = mask[r, t] & ~full
-        fail = active & (avail == 0)
-        ok &= ~fail
-        go = active & ~fail
-        bit = avail & -avail
-        m = np.where(go, np.log2(np.maximum(bit, 1)).astype(np.int64), 0)
-        months[r[go], t[go]] = m[go]
-        load[r[go], m[go]] += 1
-        full |= np.where(go & (load[r, m] >= per_month), bit, 0)
-    return months, ok
-
-
 def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPlans:
     """Every employee's best local plan at `prices`; `exact=False` trades exactness for speed.
 
-    When not exact, employees with many candidates keep only their best few and report a valid upper
-    bound (the sum of their best standalone profits that fit) in `value`.
+    When not exact, the employees the vectorised search cannot settle keep its best plan (`lower`) and
+    report a valid upper bound in `value` instead of running the scalar branch and bound.
     """
     inst = ctx.inst
     n = inst.n_employees
@@ -233,7 +155,7 @@ def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPla
     is_exact = np.ones(n, bool)
     out_emp: list[np.ndarray] = []
     out_sess: list[np.ndarray] = []
-    leftovers: list[np.ndarray] = []
+    leftovers: list[tuple[int, float, list[tuple[int, int]]]] = []
     for k in range(1, MAX_ENUMERATED + 1):
         # Employees with more candidates are enumerated over their best k = MAX_ENUMERATED first.
         emps = np.flatnonzero(counts == k) if k < MAX_ENUMERATED else np.flatnonzero(counts >= k)
@@ -241,26 +163,34 @@ def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPla
             continue
         idx = (starts[emps][:, None] + np.arange(k)).ravel()
         g = _dense_group(ctx, cand, idx, k)
-        best, choice = _best_subsets(ctx, g, k)
-        months, done = _assign_months(mt.mask[g.prog], choice, inst.max_sessions_per_month)
+        best, choice, months, unresolved = vector_search(
+            g.A, g.gap, g.weight, g.jp, g.price, mt.mask[g.prog],
+            cap=inst.jp_cap[g.emp], floor=inst.jp_floor[g.emp],
+            floor_weight=inst.jp_floor_weight, per_month=inst.max_sessions_per_month,
+        )
+        upper = np.maximum(best, unresolved)
         more = counts[emps] > k
         if more.any():
-            # The rest cannot help if even the best of them plus the best others cannot beat `best`.
+            # Plans using a lower-ranked candidate: bounded by submodularity (fact 1).
             m = emps[more]
-            done[more] &= _sum_bound(ctx, cand, starts[m], counts[m], m, skip=k) <= best[more]
-        value[emps[done]] = lower[emps[done]] = best[done]
-        r, t = np.nonzero(choice & done[:, None])
+            upper[more] = np.maximum(upper[more], _sum_bound(ctx, cand, starts[m], counts[m], m, skip=k))
+        done = upper <= best + 1e-12
+        lower[emps] = best
+        value[emps] = np.where(done | ~exact, upper, best)
+        is_exact[emps] = done
+        r, t = np.nonzero(choice & (done | ~exact)[:, None])
         out_emp.append(g.emp[r])
         out_sess.append(mt.session[g.prog[r, t], months[r, t]])
-        leftovers.append(emps[~done])
-    for i in np.concatenate(leftovers).astype(np.int64) if leftovers else []:
-        full = slice(starts[i], starts[i] + counts[i])
-        sl = full if exact else slice(starts[i], starts[i] + min(counts[i], MAX_ENUMERATED))
-        low, upper, sessions = branch_and_bound(ctx, mt, cand, sl, int(i))
-        if sl != full:
-            upper = max(upper, float(_sum_bound(ctx, cand, starts[[i]], counts[[i]], np.array([i]))[0]))
-        lower[i], value[i] = low, upper
-        is_exact[i] = upper <= low
+        if exact:
+            for row in np.flatnonzero(~done):
+                picks = [(int(t), int(months[row, t])) for t in np.flatnonzero(choice[row])]
+                leftovers.append((int(emps[row]), float(best[row]), picks))
+    for i, seed_profit, seed_picks in leftovers:
+        low, upper_i, sessions = branch_and_bound(
+            ctx, mt, cand, slice(starts[i], starts[i] + counts[i]), i, (seed_profit, seed_picks)
+        )
+        lower[i], value[i] = low, max(upper_i, low)
+        is_exact[i] = upper_i <= low
         out_emp.append(np.full(len(sessions), i, np.int64))
         out_sess.append(np.asarray(sessions, np.int64))
     emp = np.concatenate(out_emp) if out_emp else np.zeros(0, np.int64)
@@ -295,7 +225,9 @@ def _sum_bound(
     return out
 
 
-def branch_and_bound(ctx: Context, mt: MonthTable, cand: Candidates, sl: slice, i: int):
+def branch_and_bound(
+    ctx: Context, mt: MonthTable, cand: Candidates, sl: slice, i: int, seed: tuple[float, list[tuple[int, int]]]
+) -> tuple[float, float, list[int]]:
     """Exact best local plan of employee i over candidates cand[sl] (sorted by profit, best first).
 
     Returns (profit of the plan found, upper bound on the optimum, sessions of the plan).
@@ -322,6 +254,7 @@ def branch_and_bound(ctx: Context, mt: MonthTable, cand: Candidates, sl: slice, 
         cap=float(inst.jp_cap[i]),
         per_month=inst.max_sessions_per_month,
         max_nodes=BNB_NODES,
+        incumbent=seed,
     )
     sessions = [int(mt.session[prog[t], m]) for t, m in picks]
     return profit, upper, sessions
