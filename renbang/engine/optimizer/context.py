@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import unique_first
 from .model import MONTHS, Instance
 from .objective import expand_csr, find_needs
 
@@ -91,7 +92,7 @@ def build_context(inst: Instance) -> Context:
     key = emp.astype(np.int64) * n_prog + prog
     order = np.argsort(key, kind="stable")
     key, need, amount = key[order], need[order], amount[order]
-    pair_key, ent_start = np.unique(key, return_index=True)
+    pair_key, ent_start = unique_first(key)
     pair_emp = (pair_key // n_prog).astype(np.int32)
     pair_prog = (pair_key % n_prog).astype(np.int32)
     per_entry = inst.need_weight[need] * np.minimum(inst.need_gap[need], amount)
@@ -155,7 +156,7 @@ def month_table(ctx: Context, session_price: np.ndarray) -> MonthTable:
     cell = inst.session_prog[usable].astype(np.int64) * MONTHS + inst.session_month[usable] - 1
     # Per (programme, month) cell the cheapest session, ties to the lowest index: deterministic.
     order = np.lexsort((usable, session_price[usable], cell))
-    cells, first = np.unique(cell[order], return_index=True)
+    cells, first = unique_first(cell[order])
     winner = usable[order[first]]
     price.reshape(-1)[cells] = session_price[winner]
     session.reshape(-1)[cells] = winner

@@ -133,3 +133,20 @@ def generate(shape: Shape | str, seed: int = 0) -> Instance:
         max_sessions_per_month=1,
         jp_floor_weight=0.05,
     )
+
+
+def random_small(seed: int, employees: int = 6, programmes: int = 5) -> Instance:
+    """A tiny instance with randomised rules and tight limits, for property-based tests."""
+    rng = np.random.default_rng(seed)
+    shape = Shape(employees=employees, programmes=programmes, sessions=int(programmes * rng.uniform(1, 2.5)),
+                  units=int(rng.integers(1, 3)), capacity=(0, 3), budget_share=float(rng.uniform(0.1, 0.8)))
+    inst = generate(shape, seed)
+    from dataclasses import replace
+
+    return replace(
+        inst,
+        max_sessions_per_month=int(rng.choice([1, 1, 2])),
+        jp_floor_weight=float(rng.choice([0.0, 0.05, 0.3])),
+        jp_cap=rng.choice([16.0, 40.0, np.inf], employees),
+        session_month=rng.integers(1, 4, len(inst.session_ids)).astype(np.int16),  # crowded months
+    )

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import unique
 from .context import Context
 from .model import MONTHS
 from .objective import expand_csr
 
 FLOOR_OPTIONS = 3  # cheapest-per-JP floor-only programmes offered to each employee
-MIN_ACCEPT_SHARE = 0.05
+MIN_ACCEPT_SHARE = 0.25
 
 
 @dataclass
@@ -44,7 +45,7 @@ def build_options(ctx: Context, extra_emp: np.ndarray | None = None, extra_prog:
     keys = [ctx.pair_key, ctx.class_members[member].astype(np.int64) * n_prog + top[cls, col][owner]]
     if extra_emp is not None and extra_prog is not None:
         keys.append(extra_emp.astype(np.int64) * n_prog + extra_prog)
-    key = np.unique(np.concatenate(keys))
+    key = unique(np.concatenate(keys))
     emp = (key // n_prog).astype(np.int64)
     prog = (key % n_prog).astype(np.int64)
     pos = np.minimum(np.searchsorted(ctx.pair_key, key), max(ctx.n_pairs - 1, 0))
@@ -109,8 +110,7 @@ class PlanState:
         np.subtract.at(self.unit_left, inst.employee_unit[emp], cost)
         self.rows_emp.append(emp.astype(np.int64))
         self.rows_sess.append(sess.astype(np.int64))
-        changed = np.unique(emp)
-        _, opts = expand_csr(self.opt.ptr, changed)
+        _, opts = expand_csr(self.opt.ptr, unique(emp))
         self.gain[opts] = self._gains(opts)
 
     def _option_index(self, emp: np.ndarray, prog: np.ndarray) -> np.ndarray:
@@ -149,32 +149,29 @@ def fill(state: PlanState, seat_price: np.ndarray | None = None, allowed: np.nda
     seat_price = np.zeros(inst.n_sessions) if seat_price is None else seat_price
     cheapest = np.full(inst.n_programmes, np.inf)
     np.minimum.at(cheapest, inst.session_prog, np.where(state.ctx.usable_session, seat_price, np.inf))
-    cost = inst.prog_cost[opt.prog]
-    unit = inst.employee_unit[opt.emp]
-    cap = inst.jp_cap[opt.emp]
-    nonempty = np.flatnonzero(np.diff(opt.ptr) > 0)
-    starts, sizes = opt.ptr[nonempty], np.diff(opt.ptr)[nonempty]
-    if len(starts) == 0:
-        return
+    # Options only ever drop out (gains fall, budgets and seats shrink), so the live set only shrinks.
+    alive = np.flatnonzero(~state.taken & ~state.dead & (allowed if allowed is not None else True))
     while True:
-        ok = ~state.taken & ~state.dead & (state.gain > 1e-12) & (state.jp[opt.emp] + inst.prog_jp[opt.prog] <= cap + 1e-9)
-        ok &= (cost <= state.total_left + 1e-6) & (cost <= state.unit_left[unit] + 1e-6)
-        if allowed is not None:
-            ok &= allowed
-        net = state.gain - cheapest[opt.prog]
-        ok &= net > 1e-12
-        if not ok.any():
+        emp, prog = opt.emp[alive], opt.prog[alive]
+        cost = inst.prog_cost[prog]
+        net = state.gain[alive] - cheapest[prog]
+        ok = ~state.taken[alive] & ~state.dead[alive] & (net > 1e-12)
+        ok &= state.jp[emp] + inst.prog_jp[prog] <= inst.jp_cap[emp] + 1e-9
+        ok &= (cost <= state.total_left + 1e-6) & (cost <= state.unit_left[inst.employee_unit[emp]] + 1e-6)
+        alive, emp, cost, net = alive[ok], emp[ok], cost[ok], net[ok]
+        if len(alive) == 0:
             return
         # Each employee proposes its best option; the best second choice anywhere bounds later scores.
-        score = np.where(ok, net / np.maximum(cost, 1.0), -np.inf)
+        starts = np.flatnonzero(np.concatenate([[True], emp[1:] != emp[:-1]]))
+        sizes = np.diff(np.append(starts, len(emp)))
+        score = net / np.maximum(cost, 1.0)
         top = np.maximum.reduceat(score, starts)
-        is_top = ok & (score == np.repeat(top, sizes))
-        cand = np.flatnonzero(is_top)
+        cand = np.flatnonzero(score == np.repeat(top, sizes))
         first = np.ones(len(cand), bool)
-        first[1:] = opt.emp[cand[1:]] != opt.emp[cand[:-1]]
-        prop = cand[first]
-        prop_score = score[prop]
-        score[prop] = -np.inf
+        first[1:] = emp[cand[1:]] != emp[cand[:-1]]
+        prop_pos = cand[first]
+        prop, prop_score = alive[prop_pos], score[prop_pos]
+        score[prop_pos] = -np.inf
         threshold = np.maximum.reduceat(score, starts).max(initial=-np.inf)
         sess = state.pick_sessions(opt.emp[prop], opt.prog[prop], seat_price)
         state.dead[prop[sess < 0]] = True
@@ -185,7 +182,7 @@ def fill(state: PlanState, seat_price: np.ndarray | None = None, allowed: np.nda
         prop, prop_score, sess = prop[order], prop_score[order], sess[order]
         take = max(int((prop_score >= threshold).sum()), int(np.ceil(MIN_ACCEPT_SHARE * len(prop))), 1)
         prop, sess = prop[:take], sess[:take]
-        fits = _running_fit(state, opt.emp[prop], cost[prop], sess)
+        fits = _running_fit(state, opt.emp[prop], inst.prog_cost[opt.prog[prop]], sess)
         state.add(opt.emp[prop[fits]], sess[fits])
 
 

@@ -242,7 +242,7 @@ class _Cuts:
         bounds = np.column_stack(
             [np.concatenate([lo, np.full(nb, -np.inf)]), np.concatenate([hi, np.full(nb, np.inf)])]
         )
-        res = linprog(c, A_ub=A, b_ub=-self.rhs, bounds=bounds, method="highs-ds")
+        res = linprog(c, A_ub=A, b_ub=-self.rhs, bounds=bounds, method="highs-ds", options={"presolve": False})
         if res.status != 0:
             return z_center * rows.scale, float("inf")
         active = np.abs(res.ineqlin.marginals) > 1e-12

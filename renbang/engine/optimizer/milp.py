@@ -14,6 +14,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
+from .arrays import unique, unique_inverse
 from .context import Context
 from .model import MONTHS
 from .objective import expand_csr
@@ -41,7 +42,7 @@ def _options(ctx: Context) -> tuple[np.ndarray, np.ndarray]:
         cls, prog = np.nonzero(ctx.allowed & (ctx.class_floorval > 0))
         owner, member = expand_csr(ctx.class_ptr, cls)
         keys.append(ctx.class_members[member].astype(np.int64) * n_prog + prog[owner])
-    key = np.unique(np.concatenate(keys))
+    key = unique(np.concatenate(keys))
     return key // n_prog, key % n_prog
 
 
@@ -68,7 +69,7 @@ def build_milp(ctx: Context, relax: bool = False):
     hit = (need >= 0) & (inst.need_gap[np.maximum(need, 0)] > 0)
     o2, need, entry = o2[hit], need[hit], entry[hit]
     amount = inst.effectiveness[x_prog[o2]] * inst.uplift_amount[entry]
-    y_need, y_of = np.unique(need, return_inverse=True)
+    y_need, y_of = unique_inverse(need)
     ny = len(y_need)
     z_emp = np.flatnonzero((inst.jp_floor > 0) & (inst.jp_floor_weight > 0))
     z_of = np.full(n, -1)
@@ -97,10 +98,10 @@ def build_milp(ctx: Context, relax: bool = False):
     # each programme at most once
     block(x_opt, np.arange(nx), np.ones(nx), np.ones(len(opt_emp)))
     # at most K sessions a month
-    em, em_of = np.unique(x_emp * MONTHS + inst.session_month[x_sess] - 1, return_inverse=True)
+    em, em_of = unique_inverse(x_emp * MONTHS + inst.session_month[x_sess] - 1)
     block(em_of, np.arange(nx), np.ones(nx), np.full(len(em), float(inst.max_sessions_per_month)))
     # JP cap
-    capped, cap_of = np.unique(x_emp, return_inverse=True)
+    capped, cap_of = unique_inverse(x_emp)
     block(cap_of, np.arange(nx), inst.prog_jp[x_prog], np.minimum(inst.jp_cap[capped], 1e12))
     # seats
     block(x_sess, np.arange(nx), np.ones(nx), inst.session_capacity.astype(float))

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from .arrays import unique_counts
 from .model import MONTHS, Instance, InstanceError
 
 # Rupiah are summed in float64; a plan is within budget if it overshoots by less than this (rounding only).
@@ -113,14 +114,14 @@ def check_feasibility(inst: Instance, plan: Any) -> list[str]:
     bad = ~inst.eligible[inst.employee_tagclass[emp], prog] if len(emp) else np.zeros(0, bool)
     for k in np.flatnonzero(bad)[:50]:
         out.append(f"{eid[emp[k]]}: tidak memenuhi syarat untuk program {pid[prog[k]]}")
-    key, counts = np.unique(emp * n_prog + prog, return_counts=True)
+    key, counts = unique_counts(emp * n_prog + prog)
     for k in key[counts > 1][:50]:
         out.append(f"{eid[k // n_prog]}: program {pid[k % n_prog]} diikuti lebih dari sekali")
     jp = np.bincount(emp, weights=inst.prog_jp[prog], minlength=n)
     for i in np.flatnonzero(jp > inst.jp_cap + 1e-9)[:50]:
         out.append(f"{eid[i]}: JP {jp[i]:g} melebihi batas {inst.jp_cap[i]:g}")
     month = inst.session_month[sess].astype(np.int64)
-    key, counts = np.unique(emp * (MONTHS + 1) + month, return_counts=True)
+    key, counts = unique_counts(emp * (MONTHS + 1) + month)
     for k in key[counts > inst.max_sessions_per_month][:50]:
         out.append(
             f"{eid[k // (MONTHS + 1)]}: lebih dari {inst.max_sessions_per_month} sesi di bulan {k % (MONTHS + 1)}"

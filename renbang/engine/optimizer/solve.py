@@ -67,7 +67,7 @@ def solve(inst: Instance, time_limit: float | None = None, *, use_milp: bool = T
     """Best plan found within `time_limit` seconds (default 60) and a proven upper bound on any plan."""
     limit = DEFAULT_TIME_LIMIT if time_limit is None else float(time_limit)
     t0 = time.perf_counter()
-    clock = lambda: time.perf_counter() - t0  # noqa: E731
+    clock = lambda: time.perf_counter() - t0
     ctx = build_context(inst)
     stats: dict[str, Any] = {"employees": inst.n_employees, "sessions": inst.n_sessions, "pairs": ctx.n_pairs}
     stats["seconds_context"] = round(clock(), 3)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from .arrays import unique_inverse
 from .context import Context, MonthTable, Prices, lookup_pairs, month_table, pair_contributions
 from .model import MONTHS
 from .search import vector_search
@@ -123,7 +124,7 @@ def _dense_group(ctx: Context, cand: Candidates, idx: np.ndarray, k: int) -> _Gr
     pos = flat[owner]
     row, t = pos // k, pos % k
     width = int(np.diff(inst.need_ptr).max()) if inst.n_employees else 1
-    ukey, inv = np.unique(row * width + ctx.need_slot[need], return_inverse=True)
+    ukey, inv = unique_inverse(row * width + ctx.need_slot[need])
     urow = ukey // width
     start = np.searchsorted(urow, np.arange(rows))
     J = max(int(np.bincount(urow, minlength=rows).max()) if len(urow) else 1, 1)
