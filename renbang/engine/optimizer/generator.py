@@ -138,8 +138,14 @@ def generate(shape: Shape | str, seed: int = 0) -> Instance:
 def random_small(seed: int, employees: int = 6, programmes: int = 5) -> Instance:
     """A tiny instance with randomised rules and tight limits, for property-based tests."""
     rng = np.random.default_rng(seed)
-    shape = Shape(employees=employees, programmes=programmes, sessions=int(programmes * rng.uniform(1, 2.5)),
-                  units=int(rng.integers(1, 3)), capacity=(0, 3), budget_share=float(rng.uniform(0.1, 0.8)))
+    shape = Shape(
+        employees=employees,
+        programmes=programmes,
+        sessions=int(programmes * rng.uniform(1, 2.5)),
+        units=int(rng.integers(1, 3)),
+        capacity=(0, 3),
+        budget_share=float(rng.uniform(0.1, 0.8)),
+    )
     inst = generate(shape, seed)
     from dataclasses import replace
 

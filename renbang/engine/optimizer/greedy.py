@@ -32,7 +32,9 @@ class Options:
     ptr: np.ndarray
 
 
-def build_options(ctx: Context, extra_emp: np.ndarray | None = None, extra_prog: np.ndarray | None = None) -> Options:
+def build_options(
+    ctx: Context, extra_emp: np.ndarray | None = None, extra_prog: np.ndarray | None = None
+) -> Options:
     """Gap pairs, each class's best floor-only programmes, and any extra (employee, programme)."""
     inst = ctx.inst
     n_prog = max(inst.n_programmes, 1)
@@ -87,7 +89,9 @@ class PlanState:
         gain[has] = np.bincount(owner, weights=delta, minlength=len(has))
         e = self.opt.emp[opts]
         floor, jp = inst.jp_floor[e], self.jp[e]
-        gain += inst.jp_floor_weight * (np.minimum(floor, jp + inst.prog_jp[self.opt.prog[opts]]) - np.minimum(floor, jp))
+        gain += inst.jp_floor_weight * (
+            np.minimum(floor, jp + inst.prog_jp[self.opt.prog[opts]]) - np.minimum(floor, jp)
+        )
         return gain
 
     def add(self, emp: np.ndarray, sess: np.ndarray) -> None:
@@ -101,7 +105,9 @@ class PlanState:
 
         need = find_needs(inst, emp[owner], inst.uplift_comp[entry])
         hit = need >= 0
-        np.add.at(self.cover, need[hit], inst.effectiveness[prog[owner[hit]]] * inst.uplift_amount[entry[hit]])
+        np.add.at(
+            self.cover, need[hit], inst.effectiveness[prog[owner[hit]]] * inst.uplift_amount[entry[hit]]
+        )
         np.add.at(self.jp, emp, inst.prog_jp[prog])
         np.add.at(self.load, (emp, inst.session_month[sess] - 1), 1)
         np.subtract.at(self.seats, sess, 1)
@@ -132,7 +138,9 @@ class PlanState:
         inst = self.inst
         owner, pos = expand_csr(self.prog_ptr, prog)
         sess = self.prog_sessions[pos]
-        ok = (self.seats[sess] > 0) & (self.load[emp[owner], inst.session_month[sess] - 1] < inst.max_sessions_per_month)
+        ok = (self.seats[sess] > 0) & (
+            self.load[emp[owner], inst.session_month[sess] - 1] < inst.max_sessions_per_month
+        )
         owner, sess = owner[ok], sess[ok]
         order = np.lexsort((sess, -self.seats[sess], seat_price[sess], owner))
         owner, sess = owner[order], sess[order]

@@ -57,7 +57,9 @@ def _rows(ctx: Context, seat_value: float, rupiah_value: float) -> _Rows:
     units = np.flatnonzero(np.isfinite(inst.unit_budget) & (inst.unit_budget > 0))
     total = [inst.budget_total] if inst.budget_total > 0 else []
     limit = np.concatenate([inst.session_capacity[sessions].astype(float), total, inst.unit_budget[units]])
-    scale = np.concatenate([np.full(len(sessions), seat_value), np.full(len(total) + len(units), rupiah_value)])
+    scale = np.concatenate(
+        [np.full(len(sessions), seat_value), np.full(len(total) + len(units), rupiah_value)]
+    )
     return _Rows(sessions, units, limit, scale)
 
 
@@ -131,7 +133,7 @@ def dual_search(
     radius: float = 0.25,
     certify: bool = True,
     blocks_wanted: int | None = None,
-    plan_after: float | None = None,
+    plan_after: int | None = None,
     on_plan: Callable[[Prices, LocalPlans], float] | None = None,
 ) -> DualResult:
     """Minimise the Lagrangian bound. `stop`: a plan value; stop once the bound is within tolerance.
@@ -139,7 +141,7 @@ def dual_search(
     limit_scale < 1 runs on a sample of employees against the same share of every limit: the prices
     it finds are a warm start for the full instance (the bound it reports is the sample's, not proven
     for the full instance). certify=False skips the final exact evaluation. on_plan(prices, local) is
-    called once, after plan_after seconds, and returns the value of the plan it made (a stop target).
+    called once, after plan_after iterations (not seconds: runs stay reproducible), and returns the value of the plan it made (a stop target).
     """
     t0 = time.perf_counter()
     inst = ctx.inst
@@ -165,8 +167,10 @@ def dual_search(
     cuts = _Cuts(n_blocks, rows)
 
     def add_cuts(local: LocalPlans) -> None:
-        cuts.add(np.bincount(blocks, weights=local.gain, minlength=n_blocks),
-                 usage(ctx, rows, local.emp, local.sess, blocks, n_blocks))
+        cuts.add(
+            np.bincount(blocks, weights=local.gain, minlength=n_blocks),
+            usage(ctx, rows, local.emp, local.sess, blocks, n_blocks),
+        )
 
     center = np.maximum(from_prices(ctx, rows, start), 0.0)
     f_center, proven, local_center = evaluate(center)
@@ -177,7 +181,7 @@ def dual_search(
     for _ in range(1, max_iterations):
         if time.perf_counter() - t0 > time_limit:
             break
-        if on_plan is not None and plan_after is not None and time.perf_counter() - t0 >= plan_after:
+        if on_plan is not None and plan_after is not None and iterations >= plan_after:
             stop = max(stop or -np.inf, on_plan(to_prices(ctx, rows, best_y), best_local))
             on_plan = None
         if stop is not None and best_guide - stop <= tolerance * max(1.0, abs(best_guide)):
@@ -242,11 +246,18 @@ class _Cuts:
         bounds = np.column_stack(
             [np.concatenate([lo, np.full(nb, -np.inf)]), np.concatenate([hi, np.full(nb, np.inf)])]
         )
-        res = linprog(c, A_ub=A, b_ub=-self.rhs, bounds=bounds, method="highs-ds", options={"presolve": False})
+        res = linprog(
+            c, A_ub=A, b_ub=-self.rhs, bounds=bounds, method="highs-ds", options={"presolve": False}
+        )
         if res.status != 0:
             return z_center * rows.scale, float("inf")
         active = np.abs(res.ineqlin.marginals) > 1e-12
         self.idle = np.where(active, 0, self.idle + 1)
         keep = self.idle <= CUT_PATIENCE
-        self.use, self.rhs, self.block, self.idle = self.use[keep], self.rhs[keep], self.block[keep], self.idle[keep]
+        self.use, self.rhs, self.block, self.idle = (
+            self.use[keep],
+            self.rhs[keep],
+            self.block[keep],
+            self.idle[keep],
+        )
         return res.x[: rows.n] * rows.scale, float(res.fun)

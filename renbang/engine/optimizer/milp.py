@@ -89,12 +89,20 @@ def build_milp(ctx: Context, relax: bool = False):
         r0 += len(rhs)
 
     # y_j - sum a x <= 0
-    block(np.concatenate([np.arange(ny), y_of]), np.concatenate([col_y + np.arange(ny), o2]),
-          np.concatenate([np.ones(ny), -amount]), np.zeros(ny))
+    block(
+        np.concatenate([np.arange(ny), y_of]),
+        np.concatenate([col_y + np.arange(ny), o2]),
+        np.concatenate([np.ones(ny), -amount]),
+        np.zeros(ny),
+    )
     # z_i - sum jp x <= 0
     zx = np.flatnonzero(z_of[x_emp] >= 0)
-    block(np.concatenate([np.arange(nz), z_of[x_emp[zx]]]), np.concatenate([col_z + np.arange(nz), zx]),
-          np.concatenate([np.ones(nz), -inst.prog_jp[x_prog[zx]]]), np.zeros(nz))
+    block(
+        np.concatenate([np.arange(nz), z_of[x_emp[zx]]]),
+        np.concatenate([col_z + np.arange(nz), zx]),
+        np.concatenate([np.ones(nz), -inst.prog_jp[x_prog[zx]]]),
+        np.zeros(nz),
+    )
     # each programme at most once
     block(x_opt, np.arange(nx), np.ones(nx), np.ones(len(opt_emp)))
     # at most K sessions a month
@@ -125,13 +133,20 @@ def solve_milp(ctx: Context, time_limit: float = 60.0, gap: float = 0.0) -> Milp
     """HiGHS branch and cut on the full model (or whatever it has when the time limit hits)."""
     t0 = time.perf_counter()
     c, integrality, bounds, constraint, x_emp, x_sess = build_milp(ctx)
-    res = milp(c, integrality=integrality, bounds=bounds, constraints=constraint,
-               options={"time_limit": max(time_limit - (time.perf_counter() - t0), 1.0), "mip_rel_gap": gap})
+    res = milp(
+        c,
+        integrality=integrality,
+        bounds=bounds,
+        constraints=constraint,
+        options={"time_limit": max(time_limit - (time.perf_counter() - t0), 1.0), "mip_rel_gap": gap},
+    )
     seconds = time.perf_counter() - t0
     dual = getattr(res, "mip_dual_bound", None)
     bound = -float(dual) if dual is not None and np.isfinite(dual) else np.inf
     if res.x is None:
-        return MilpResult("no plan", 0.0, bound, np.zeros(0, np.int64), np.zeros(0, np.int64), seconds, len(c))
+        return MilpResult(
+            "no plan", 0.0, bound, np.zeros(0, np.int64), np.zeros(0, np.int64), seconds, len(c)
+        )
     chosen = np.flatnonzero(res.x[: len(x_emp)] > 0.5)
     status = "optimal" if res.status == 0 else "feasible"
     if status == "optimal":
@@ -142,6 +157,11 @@ def solve_milp(ctx: Context, time_limit: float = 60.0, gap: float = 0.0) -> Milp
 def lp_bound(ctx: Context, time_limit: float = 60.0) -> float:
     """The plain LP relaxation bound, for comparison with the Lagrangian one (it is weaker)."""
     c, _, bounds, constraint, _, _ = build_milp(ctx, relax=True)
-    res = milp(c, integrality=np.zeros(len(c)), bounds=bounds, constraints=constraint,
-               options={"time_limit": time_limit})
+    res = milp(
+        c,
+        integrality=np.zeros(len(c)),
+        bounds=bounds,
+        constraints=constraint,
+        options={"time_limit": time_limit},
+    )
     return -float(res.fun) if res.x is not None else float("inf")

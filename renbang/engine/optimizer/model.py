@@ -237,7 +237,9 @@ def load_instance(source: dict[str, Any] | str | Path) -> Instance:
             sseen.add(sid)
             sids.append(sid)
             sprog.append(p)
-            smonth.append(_integer(_required(sess, "month", swhere), f"{swhere}.month", minimum=1, maximum=MONTHS))
+            smonth.append(
+                _integer(_required(sess, "month", swhere), f"{swhere}.month", minimum=1, maximum=MONTHS)
+            )
             scap.append(_integer(_required(sess, "capacity", swhere), f"{swhere}.capacity"))
 
     budget = _mapping(_required(root, "budget", ""), "budget")
@@ -312,7 +314,9 @@ def instance_to_dict(inst: Instance) -> dict[str, Any]:
         lo, hi = inst.need_ptr[i], inst.need_ptr[i + 1]
         needs = {
             inst.comp_ids[c]: {"gap": float(g), "weight": float(w)}
-            for c, g, w in zip(inst.need_comp[lo:hi], inst.need_gap[lo:hi], inst.need_weight[lo:hi], strict=True)
+            for c, g, w in zip(
+                inst.need_comp[lo:hi], inst.need_gap[lo:hi], inst.need_weight[lo:hi], strict=True
+            )
         }
         cap = inst.jp_cap[i]
         emps.append(
@@ -337,7 +341,10 @@ def instance_to_dict(inst: Instance) -> dict[str, Any]:
         progs.append(
             {
                 "id": pid,
-                "uplift": {inst.comp_ids[c]: float(a) for c, a in zip(inst.uplift_comp[lo:hi], inst.uplift_amount[lo:hi])},
+                "uplift": {
+                    inst.comp_ids[c]: float(a)
+                    for c, a in zip(inst.uplift_comp[lo:hi], inst.uplift_amount[lo:hi])
+                },
                 "effectiveness": float(inst.effectiveness[p]),
                 "jp": float(inst.prog_jp[p]),
                 "cost": float(inst.prog_cost[p]),

@@ -29,7 +29,8 @@ from .objective import check_feasibility, objective, to_assignments
 DEFAULT_TIME_LIMIT = 60.0
 OPTIMAL_TOLERANCE = 1e-6  # relative: objective == bound up to float rounding
 SAMPLE_ABOVE = 6_000  # employees; above this, prices are first discovered on a sample
-EXACT_MILP_VARIABLES = 4_000  # run the exact MILP only on models this small
+EXACT_MILP_VARIABLES = 4_000
+PLAN_AFTER_ITERATIONS = 6  # full-instance iterations before the first price-guided plan  # run the exact MILP only on models this small
 
 
 @dataclass
@@ -63,8 +64,14 @@ def _sample(inst: Instance) -> np.ndarray:
     return np.sort(order[:: max(1, inst.n_employees // size)])
 
 
-def solve(inst: Instance, time_limit: float | None = None, *, use_milp: bool = True) -> Result:
-    """Best plan found within `time_limit` seconds (default 60) and a proven upper bound on any plan."""
+def solve(
+    inst: Instance, time_limit: float | None = None, *, use_milp: bool = True, max_iterations: int = 400
+) -> Result:
+    """Best plan found within `time_limit` seconds (default 60) and a proven upper bound on any plan.
+
+    Deterministic: the same instance gives the same result whenever the run ends on `max_iterations`
+    or convergence rather than on the clock (only the clock can cut two runs at different points).
+    """
     limit = DEFAULT_TIME_LIMIT if time_limit is None else float(time_limit)
     t0 = time.perf_counter()
     clock = lambda: time.perf_counter() - t0
@@ -88,8 +95,14 @@ def solve(inst: Instance, time_limit: float | None = None, *, use_milp: bool = T
     if inst.n_employees > SAMPLE_ABOVE:
         idx = _sample(inst)
         sample = build_context(subset_employees(inst, idx))
-        warm = dual_search(sample, time_limit=0.2 * limit, max_iterations=80, limit_scale=len(idx) / inst.n_employees,
-                           certify=False, blocks_wanted=64)
+        warm = dual_search(
+            sample,
+            time_limit=0.2 * limit,
+            max_iterations=min(80, max_iterations),
+            limit_scale=len(idx) / inst.n_employees,
+            certify=False,
+            blocks_wanted=64,
+        )
         start = warm.prices
         stats["sample_employees"] = len(idx)
         stats["sample_iterations"] = warm.iterations
@@ -101,12 +114,23 @@ def solve(inst: Instance, time_limit: float | None = None, *, use_milp: bool = T
         return value
 
     remaining = max(limit - clock(), 1.0)
-    dual = dual_search(ctx, time_limit=0.85 * remaining, start=start, radius=0.05 if start else 0.25,
-                       plan_after=min(3.0, 0.1 * remaining), on_plan=make_plan, stop=best["objective"])
+    dual = dual_search(
+        ctx,
+        time_limit=0.85 * remaining,
+        max_iterations=max_iterations,
+        start=start,
+        radius=0.05 if start else 0.25,
+        plan_after=PLAN_AFTER_ITERATIONS,
+        on_plan=make_plan,
+        stop=best["objective"],
+    )
     make_plan(dual.prices, dual.local)  # again at the final prices (or for the first time)
     bound = dual.bound
-    stats.update(dual_iterations=dual.iterations, seconds_bound=round(clock(), 3),
-                 exact_share=float(dual.local.exact.mean()) if inst.n_employees else 1.0)
+    stats.update(
+        dual_iterations=dual.iterations,
+        seconds_bound=round(clock(), 3),
+        exact_share=float(dual.local.exact.mean()) if inst.n_employees else 1.0,
+    )
 
     gap_left = bound - best["objective"] > OPTIMAL_TOLERANCE * max(1.0, abs(bound))
     if use_milp and gap_left and clock() < limit and ctx.n_pairs <= EXACT_MILP_VARIABLES:
@@ -121,6 +145,9 @@ def solve(inst: Instance, time_limit: float | None = None, *, use_milp: bool = T
     # Rounding: the bound sums the same floats in another order; never report it below the plan.
     bound = max(bound * (1 + 1e-12) + 1e-9, value)
     optimal = bound - value <= OPTIMAL_TOLERANCE * max(1.0, abs(bound))
-    stats.update(plan_source=best["source"], seconds_total=round(clock(), 3),
-                 gap_percent=round(100.0 * (bound - value) / bound, 4) if bound > 0 else 0.0)
+    stats.update(
+        plan_source=best["source"],
+        seconds_total=round(clock(), 3),
+        gap_percent=round(100.0 * (bound - value) / bound, 4) if bound > 0 else 0.0,
+    )
     return Result("optimal" if optimal else "feasible", value, bound, emp, sess, stats)

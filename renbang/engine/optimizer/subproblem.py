@@ -136,8 +136,16 @@ def _dense_group(ctx: Context, cand: Candidates, idx: np.ndarray, k: int) -> _Gr
     ulocal = np.arange(len(ukey)) - start[urow]
     gap[urow, ulocal] = inst.need_gap[uneed]
     weight[urow, ulocal] = inst.need_weight[uneed]
-    return _Group(emp[:, 0], prog, pair.reshape(rows, k), cand.price[idx].reshape(rows, k),
-                  inst.prog_jp[prog], A, gap, weight)
+    return _Group(
+        emp[:, 0],
+        prog,
+        pair.reshape(rows, k),
+        cand.price[idx].reshape(rows, k),
+        inst.prog_jp[prog],
+        A,
+        gap,
+        weight,
+    )
 
 
 def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPlans:
@@ -165,9 +173,16 @@ def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPla
         idx = (starts[emps][:, None] + np.arange(k)).ravel()
         g = _dense_group(ctx, cand, idx, k)
         best, choice, months, unresolved = vector_search(
-            g.A, g.gap, g.weight, g.jp, g.price, mt.mask[g.prog],
-            cap=inst.jp_cap[g.emp], floor=inst.jp_floor[g.emp],
-            floor_weight=inst.jp_floor_weight, per_month=inst.max_sessions_per_month,
+            g.A,
+            g.gap,
+            g.weight,
+            g.jp,
+            g.price,
+            mt.mask[g.prog],
+            cap=inst.jp_cap[g.emp],
+            floor=inst.jp_floor[g.emp],
+            floor_weight=inst.jp_floor_weight,
+            per_month=inst.max_sessions_per_month,
         )
         upper = np.maximum(best, unresolved)
         more = counts[emps] > k
@@ -227,7 +242,12 @@ def _sum_bound(
 
 
 def branch_and_bound(
-    ctx: Context, mt: MonthTable, cand: Candidates, sl: slice, i: int, seed: tuple[float, list[tuple[int, int]]]
+    ctx: Context,
+    mt: MonthTable,
+    cand: Candidates,
+    sl: slice,
+    i: int,
+    seed: tuple[float, list[tuple[int, int]]],
 ) -> tuple[float, float, list[int]]:
     """Exact best local plan of employee i over candidates cand[sl] (sorted by profit, best first).
 

@@ -16,8 +16,10 @@ def brute_force(inst, ctx, prices, i):
     """Best profit of employee i over every choice of one session or none per allowed programme."""
     allowed = np.flatnonzero(ctx.allowed[ctx.emp_class[i]])
     rate = prices.total + prices.unit[inst.employee_unit[i]]
-    options = [[None] + [s for s in np.flatnonzero(inst.session_prog == p) if inst.session_capacity[s] > 0]
-               for p in allowed]
+    options = [
+        [None] + [s for s in np.flatnonzero(inst.session_prog == p) if inst.session_capacity[s] > 0]
+        for p in allowed
+    ]
     best = 0.0
     for choice in itertools.product(*options):
         sess = np.array([s for s in choice if s is not None], np.int64)
