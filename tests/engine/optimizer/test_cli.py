@@ -38,3 +38,19 @@ def test_it_exits_with_code_2_for_a_file_that_is_not_json(tmp_path, capsys):
 def test_it_exits_with_code_2_for_a_missing_file(tmp_path, capsys):
     assert main([str(tmp_path / "tidak-ada.json")]) == 2
     assert "tidak dapat dibaca" in capsys.readouterr().err
+
+
+def test_it_prints_no_traceback_when_run_as_a_module(tmp_path):
+    import subprocess
+    import sys
+
+    source = tmp_path / "instance.json"
+    source.write_text("[", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "renbang.engine.optimizer", str(source)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ") and "Traceback" not in done.stderr
