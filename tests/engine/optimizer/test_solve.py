@@ -8,10 +8,12 @@ from renbang.engine.optimizer import check_feasibility, generate, objective, sol
 from renbang.engine.optimizer.context import build_context
 from renbang.engine.optimizer.generator import random_small
 from renbang.engine.optimizer.greedy import greedy_plan
+from renbang.engine.optimizer.heuristic import price_guided_plan
+from renbang.engine.optimizer.lagrangian import dual_search
 from renbang.engine.optimizer.milp import solve_milp
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.integers(0, 100_000))
 def test_it_returns_only_feasible_plans_valued_from_their_rows(seed):
     inst = random_small(seed, employees=10, programmes=6)
@@ -21,9 +23,20 @@ def test_it_returns_only_feasible_plans_valued_from_their_rows(seed):
     assert np.isclose(objective(inst, rows), result.objective, atol=1e-9)
     assert result.bound >= result.objective
     assert result.status in {"optimal", "feasible"}
+    assert "rejected_plans" not in result.stats  # no heuristic produced an infeasible plan
 
 
 @settings(max_examples=15, deadline=None)
+@given(st.integers(0, 100_000))
+def test_it_builds_feasible_greedy_and_price_guided_plans(seed):
+    inst = random_small(seed, employees=12, programmes=6)
+    ctx = build_context(inst)
+    assert check_feasibility(inst, greedy_plan(ctx)) == []
+    dual = dual_search(ctx, time_limit=5, max_iterations=5, certify=False)
+    assert check_feasibility(inst, price_guided_plan(ctx, dual.prices, dual.local)) == []
+
+
+@settings(max_examples=10, deadline=None)
 @given(st.integers(0, 100_000))
 def test_it_never_bounds_below_the_exact_optimum(seed):
     inst = random_small(seed, employees=8, programmes=5)
@@ -34,7 +47,7 @@ def test_it_never_bounds_below_the_exact_optimum(seed):
     assert result.objective <= exact.objective + 1e-6
 
 
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=8, deadline=None)
 @given(st.integers(0, 100_000))
 def test_it_finds_the_optimum_of_small_instances(seed):
     inst = random_small(seed, employees=8, programmes=5)

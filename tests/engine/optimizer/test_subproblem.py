@@ -41,7 +41,7 @@ def random_prices(inst, rng):
     return Prices(seat, per_rupiah, unit)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(st.integers(0, 100_000))
 def test_it_solves_every_local_problem_exactly(seed):
     inst = random_small(seed, employees=5, programmes=5)
@@ -55,7 +55,7 @@ def test_it_solves_every_local_problem_exactly(seed):
         assert np.isclose(local.lower[i], expected, atol=1e-9)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(st.integers(0, 100_000))
 def test_it_returns_local_plans_worth_what_it_claims(seed):
     inst = random_small(seed, employees=8, programmes=6)
