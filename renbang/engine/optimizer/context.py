@@ -17,6 +17,8 @@ from .arrays import unique_first
 from .model import MONTHS, Instance
 from .objective import expand_csr, find_needs
 
+JOIN_CHUNK = 2_000_000  # needs per chunk of the pair join
+
 
 @dataclass(frozen=True, eq=False)
 class Context:
@@ -79,25 +81,33 @@ def build_context(inst: Instance) -> Context:
     prog_of_entry = np.repeat(np.arange(n_prog, dtype=np.int32), np.diff(inst.uplift_ptr))
     comp_ptr = np.searchsorted(inst.uplift_comp[comp_order], np.arange(len(inst.comp_ids) + 1))
     gap_need = np.flatnonzero(inst.need_gap > 0)
-    owner, pos = expand_csr(comp_ptr, inst.need_comp[gap_need])
-    entry = comp_order[pos]
-    need = gap_need[owner]
-    emp = inst.need_employee[need]
-    prog = prog_of_entry[entry]
-    keep = allowed[emp_class[emp], prog]
-    need, emp, prog, entry = need[keep], emp[keep], prog[keep], entry[keep]
-    amount = inst.effectiveness[prog] * inst.uplift_amount[entry]
-    keep = amount > 0
-    need, emp, prog, amount = need[keep], emp[keep], prog[keep], amount[keep]
-    key = emp.astype(np.int64) * n_prog + prog
-    order = np.argsort(key, kind="stable")
-    key, need, amount = key[order], need[order], amount[order]
+    parts = []
+    # In chunks of needs (employee order, so keys stay sorted across chunks): bounded temporaries.
+    for lo in range(0, len(gap_need), JOIN_CHUNK):
+        chunk = gap_need[lo : lo + JOIN_CHUNK]
+        owner, pos = expand_csr(comp_ptr, inst.need_comp[chunk])
+        entry = comp_order[pos]
+        need = chunk[owner]
+        emp = inst.need_employee[need]
+        prog = prog_of_entry[entry]
+        keep = allowed[emp_class[emp], prog]
+        amount = inst.effectiveness[prog[keep]] * inst.uplift_amount[entry[keep]]
+        need, emp, prog = need[keep], emp[keep], prog[keep]
+        keep = amount > 0
+        key = emp[keep].astype(np.int64) * n_prog + prog[keep]
+        order = np.argsort(key, kind="stable")
+        parts.append((key[order], need[keep][order].astype(np.int32), amount[keep][order]))
+    key = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int64)
+    need = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int32)
+    amount = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0)
+    del parts
     pair_key, ent_start = unique_first(key)
     pair_emp = (pair_key // n_prog).astype(np.int32)
     pair_prog = (pair_key % n_prog).astype(np.int32)
     per_entry = inst.need_weight[need] * np.minimum(inst.need_gap[need], amount)
     ent_ptr = np.append(ent_start, len(key)).astype(np.int64)
     gapval = np.add.reduceat(per_entry, ent_start) if len(key) else np.zeros(0)
+    del key, per_entry
     floorval = class_floorval[emp_class[pair_emp], pair_prog]
     members = np.argsort(emp_class, kind="stable")
     need_slot = np.arange(len(inst.need_comp), dtype=np.int64) - inst.need_ptr[inst.need_employee]

@@ -37,7 +37,7 @@ SHAPES = {
     "tiny": Shape(employees=12, programmes=8, sessions=16, units=3, capacity=(1, 4)),
     "small": Shape(employees=2_000, programmes=60, sessions=240, units=12, capacity=(8, 25)),
     "medan": Shape(employees=25_000, programmes=150, sessions=600, units=60, capacity=(20, 45)),
-    "national": Shape(employees=500_000, programmes=400, sessions=3_000, units=500, capacity=(60, 220)),
+    "national": Shape(employees=500_000, programmes=250, sessions=2_500, units=500, capacity=(100, 400)),
 }
 
 

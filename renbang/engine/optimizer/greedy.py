@@ -20,6 +20,7 @@ from .objective import expand_csr
 
 FLOOR_OPTIONS = 3  # cheapest-per-JP floor-only programmes offered to each employee
 MIN_ACCEPT_SHARE = 0.25
+GAIN_CHUNK = 2_000_000
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Options:
     prog: np.ndarray
     pair: np.ndarray
     ptr: np.ndarray
+    key: np.ndarray  # emp * P + prog, sorted
 
 
 def build_options(
@@ -48,12 +50,13 @@ def build_options(
     if extra_emp is not None and extra_prog is not None:
         keys.append(extra_emp.astype(np.int64) * n_prog + extra_prog)
     key = unique(np.concatenate(keys))
-    emp = (key // n_prog).astype(np.int64)
-    prog = (key % n_prog).astype(np.int64)
+    del keys
+    emp = (key // n_prog).astype(np.int32)
+    prog = (key % n_prog).astype(np.int32)
     pos = np.minimum(np.searchsorted(ctx.pair_key, key), max(ctx.n_pairs - 1, 0))
     pair = np.where(ctx.pair_key[pos] == key, pos, -1) if ctx.n_pairs else np.full(len(key), -1)
     ptr = np.searchsorted(emp, np.arange(inst.n_employees + 1)).astype(np.int64)
-    return Options(emp, prog, pair, ptr)
+    return Options(emp, prog, pair.astype(np.int32), ptr, key)
 
 
 class PlanState:
@@ -72,7 +75,13 @@ class PlanState:
         self.unit_left = inst.unit_budget.astype(float).copy()
         self.rows_emp: list[np.ndarray] = []
         self.rows_sess: list[np.ndarray] = []
-        self.gain = self._gains(np.arange(len(options.emp)))
+        self.gain = np.concatenate(
+            [
+                self._gains(np.arange(lo, min(lo + GAIN_CHUNK, len(options.emp))))
+                for lo in range(0, len(options.emp), GAIN_CHUNK)
+            ]
+            or [np.zeros(0)]
+        )
         order = np.argsort(inst.session_prog, kind="stable")
         self.prog_sessions = order
         self.prog_ptr = np.searchsorted(inst.session_prog[order], np.arange(inst.n_programmes + 1))
@@ -121,7 +130,7 @@ class PlanState:
 
     def _option_index(self, emp: np.ndarray, prog: np.ndarray) -> np.ndarray:
         key = emp.astype(np.int64) * max(self.inst.n_programmes, 1) + prog
-        okey = self.opt.emp * max(self.inst.n_programmes, 1) + self.opt.prog
+        okey = self.opt.key
         pos = np.minimum(np.searchsorted(okey, key), max(len(okey) - 1, 0))
         return np.where(okey[pos] == key, pos, -1) if len(okey) else np.full(len(key), -1)
 

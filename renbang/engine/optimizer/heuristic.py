@@ -20,8 +20,7 @@ def price_guided_plan(ctx: Context, prices: Prices, local: LocalPlans) -> tuple[
     local_prog = inst.session_prog[local.sess]
     options = build_options(ctx, local.emp, local_prog)
     state = PlanState(ctx, options)
-    key = options.emp * max(inst.n_programmes, 1) + options.prog
-    wanted = np.isin(key, local.emp * max(inst.n_programmes, 1) + local_prog)
+    wanted = np.isin(options.key, local.emp.astype(np.int64) * max(inst.n_programmes, 1) + local_prog)
     fill(state, prices.session, allowed=wanted)  # selection + repair: the Lagrangian plans first
     fill(state, prices.session)  # then whatever else still pays at these prices
     fill(state)  # and the last seats and Rupiah, unpriced

@@ -133,6 +133,9 @@ def solve_milp(ctx: Context, time_limit: float = 60.0, gap: float = 0.0) -> Milp
     """HiGHS branch and cut on the full model (or whatever it has when the time limit hits)."""
     t0 = time.perf_counter()
     c, integrality, bounds, constraint, x_emp, x_sess = build_milp(ctx)
+    if len(c) == 0:  # nobody can usefully attend anything: the empty plan is optimal
+        empty = np.zeros(0, np.int64)
+        return MilpResult("optimal", 0.0, 0.0, empty, empty, time.perf_counter() - t0, 0)
     res = milp(
         c,
         integrality=integrality,
@@ -157,6 +160,8 @@ def solve_milp(ctx: Context, time_limit: float = 60.0, gap: float = 0.0) -> Milp
 def lp_bound(ctx: Context, time_limit: float = 60.0) -> float:
     """The plain LP relaxation bound, for comparison with the Lagrangian one (it is weaker)."""
     c, _, bounds, constraint, _, _ = build_milp(ctx, relax=True)
+    if len(c) == 0:
+        return 0.0
     res = milp(
         c,
         integrality=np.zeros(len(c)),

@@ -80,3 +80,10 @@ def test_it_returns_the_empty_plan_when_nothing_may_be_attended():
     result = solve(replace(inst, max_sessions_per_month=0), time_limit=5)
     assert result.assignments(inst) == [] and result.objective == 0.0
     assert result.status == "optimal"
+
+
+def test_it_solves_the_empty_model_with_the_exact_reference():
+    from dataclasses import replace
+
+    exact = solve_milp(build_context(replace(random_small(2), max_sessions_per_month=0)))
+    assert (exact.status, exact.objective, len(exact.emp)) == ("optimal", 0.0, 0)
