@@ -90,7 +90,9 @@ def solve(
             best.update(objective=value, plan=(emp, sess), source=source)
         return best["objective"]
 
-    if inst.n_employees <= GREEDY_UP_TO:  # a safety net and a first stop target; the fill step covers big runs
+    if (
+        inst.n_employees <= GREEDY_UP_TO
+    ):  # a safety net and a first stop target; the fill step covers big runs
         consider(*greedy_plan(ctx), "greedy")
         stats["greedy_objective"] = best["objective"]
     start = None

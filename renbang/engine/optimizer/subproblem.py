@@ -56,14 +56,19 @@ class Candidates:
     profit: np.ndarray
     price: np.ndarray  # cheapest seat price + cost * Rupiah price
     rate: np.ndarray  # (n,) Rupiah price of each employee (total + own unit)
+    dropped: np.ndarray  # (n,) best standalone profit of a floor-only option left out (0 = none)
 
 
 def employee_rate(ctx: Context, prices: Prices) -> np.ndarray:
     return prices.total + prices.unit[ctx.inst.employee_unit]
 
 
-def candidates(ctx: Context, prices: Prices, mt: MonthTable) -> Candidates:
-    """Options with positive standalone profit (fact 1): everything else is never needed."""
+def candidates(ctx: Context, prices: Prices, mt: MonthTable, floor_limit: int | None = None) -> Candidates:
+    """Options with positive standalone profit (fact 1): everything else is never needed.
+
+    floor_limit keeps only each class's best floor-only options (memory: at low prices every eligible
+    programme qualifies for every employee); `dropped` then holds, per employee, the best profit left out.
+    """
     inst = ctx.inst
     rate = employee_rate(ctx, prices)
     cost = inst.prog_cost
@@ -75,7 +80,15 @@ def candidates(ctx: Context, prices: Prices, mt: MonthTable) -> Candidates:
 
     class_rate = prices.total + prices.unit[ctx.class_unit]
     class_price = mt.best[None, :] + cost[None, :] * class_rate[:, None]
-    cls, fprog = np.nonzero(ctx.allowed & (ctx.class_floorval - class_price > 0))
+    floor_profit = np.where(ctx.allowed, ctx.class_floorval - class_price, 0.0)
+    dropped = np.zeros(len(ctx.class_unit))
+    if floor_limit is not None and floor_profit.shape[1] > floor_limit:
+        ranked = -np.sort(-floor_profit, axis=1)
+        cut = ranked[:, floor_limit - 1 : floor_limit]
+        dropped = np.maximum(ranked[:, floor_limit], 0.0)
+        floor_profit = np.where(floor_profit >= cut, floor_profit, 0.0)
+        # Ties at the cut could keep more than floor_limit; harmless (exactness only needs <= dropped).
+    cls, fprog = np.nonzero(floor_profit > 0)
     if len(cls):
         owner, member = _expand(ctx.class_ptr, cls)
         f_emp = ctx.class_members[member].astype(np.int32)
@@ -89,7 +102,9 @@ def candidates(ctx: Context, prices: Prices, mt: MonthTable) -> Candidates:
         profit = np.concatenate([profit, ctx.class_floorval[f_cls, f_prog] - f_price])
         price = np.concatenate([price, f_price])
     order = np.lexsort((prog, -profit, emp))
-    return Candidates(emp[order], prog[order], pair[order], profit[order], price[order], rate)
+    return Candidates(
+        emp[order], prog[order], pair[order], profit[order], price[order], rate, dropped[ctx.emp_class]
+    )
 
 
 def _expand(ptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -157,7 +172,7 @@ def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPla
     inst = ctx.inst
     n = inst.n_employees
     mt = month_table(ctx, prices.session)
-    cand = candidates(ctx, prices, mt)
+    cand = candidates(ctx, prices, mt, None if exact else 2 * MAX_ENUMERATED)
     counts = np.bincount(cand.emp, minlength=n)
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     value, lower = np.zeros(n), np.zeros(n)
@@ -209,6 +224,14 @@ def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPla
         is_exact[i] = upper_i <= low
         out_emp.append(np.full(len(sessions), i, np.int64))
         out_sess.append(np.asarray(sessions, np.int64))
+    left_out = np.flatnonzero(cand.dropped > 0)
+    if len(left_out):
+        # Any plan earns at most its members' standalone profits: all kept ones plus, for each of at
+        # most 12*K members left out, the best profit left out.
+        kept = np.bincount(cand.emp, weights=cand.profit, minlength=n)[left_out]
+        cover = kept + MONTHS * inst.max_sessions_per_month * cand.dropped[left_out]
+        value[left_out] = np.maximum(value[left_out], cover)
+        is_exact[left_out] &= cover <= lower[left_out]
     emp = np.concatenate(out_emp) if out_emp else np.zeros(0, np.int64)
     sess = np.concatenate(out_sess) if out_sess else np.zeros(0, np.int64)
     order = np.lexsort((sess, emp))
