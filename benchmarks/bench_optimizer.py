@@ -124,6 +124,7 @@ def table(rows: list[dict]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small instance only")
+    parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated subset of " + ", ".join(SIZES))
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -131,7 +132,7 @@ def main() -> int:
         print(json.dumps(run_one(args.one, args.seed)))
         return 0
     rows = []
-    for size in ["small"] if args.quick else list(SIZES):
+    for size in ["small"] if args.quick else args.sizes.split(","):
         done = subprocess.run(
             [sys.executable, __file__, "--one", size, "--seed", str(args.seed)],
             capture_output=True,
