@@ -62,6 +62,9 @@ def _propose(position, candidates: list) -> list:
     if position.position_type in (PositionType.FUNCTIONAL_EXPERT, PositionType.FUNCTIONAL_SKILLED):
         # A functional career stays in its own function: no family match, no proposal.
         same_family = [c for c in same_family if position.job_family_id]
+    elif not same_family:
+        # Structural leadership posts (e.g. JPT pratama) often have no job family: they are open to every family.
+        same_family = [c for c in at_rung if c.job_family_id is None]
     return sorted(same_family, key=lambda c: c.name)[:PROPOSAL_LIMIT]
 
 
@@ -74,7 +77,8 @@ def career_default_next(*, position: Position, candidates: list | None = None) -
     """Propose the next position(s) on the type ladder (writes nothing).
 
     Preference: the same functional position one jenjang up (by name); otherwise positions of the next rung in the
-    same job family (both without family counts as the same), at most PROPOSAL_LIMIT, by name. The top of a
+    same job family (both without family counts as the same); for structural positions without such a match, the
+    next rung's positions without a family (leadership posts open to all). At most PROPOSAL_LIMIT, by name. The top of a
     ladder (JPT utama, ahli utama, penyelia) has no default next position.
     """
     return _propose(position, candidates if candidates is not None else _candidates(position.agency_id))
