@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -106,7 +106,7 @@ def standard_detail(request, pk: int):
     can_edit = request.user.has_perm("competencies.change_standard")
     if request.method == "POST":
         if not can_edit:
-            raise Http404
+            raise PermissionDenied
         return _save_grid(request, position)
     standards = selectors.standards_of_position(position)
     defaults = selectors.default_levels_for_agency(position.agency_id)
@@ -199,7 +199,7 @@ def defaults_table(request):
         services.standard_defaults_ensure(agency=agency)
     if request.method == "POST":
         if not can_edit:
-            raise Http404
+            raise PermissionDenied
         values, bad = {}, False
         for ptype, plevel in POSITION_KINDS:
             for ctype in COMPETENCY_TYPES:
