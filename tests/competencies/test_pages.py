@@ -104,7 +104,7 @@ def level_post(code="T.KEU.9", name="Pengelolaan Kas Daerah", family=None, descr
     for i in range(5):
         data[f"level-{i}-level"] = str(i + 1)
         data[f"level-{i}-title"] = ""
-        data[f"level-{i}-description"] = description if i else description
+        data[f"level-{i}-description"] = description
         data[f"level-{i}-indicators"] = f"Indikator {i + 1} satu\nIndikator {i + 1} dua"
     return data
 
