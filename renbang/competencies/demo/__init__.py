@@ -3,12 +3,15 @@ every position of the demo agency. Runs after the org and people steps; idempote
 
 from __future__ import annotations
 
+from renbang.competencies import services
+from renbang.competencies.models import Competency, CompetencyType, Indicator, Level
 from renbang.core.demo import DEMO_AGENCY_CODE, DemoContext
 from renbang.org.models import Agency, JobFamily
 
-from . import services
-from .demo_data import FAMILIES, GENERIC_INDICATORS, LEVEL_DESCRIPTIONS
-from .models import Competency, CompetencyType, Indicator, Level
+from .families import FAMILIES, GENERIC_INDICATORS, LEVEL_DESCRIPTIONS
+from .more_families import MORE_FAMILIES, ORG_CODES
+
+ALL_FAMILIES = FAMILIES + MORE_FAMILIES
 
 
 def _match_families(agency) -> dict[str, JobFamily]:
@@ -16,12 +19,12 @@ def _match_families(agency) -> dict[str, JobFamily]:
     claimed by one group is not given to another); missing ones are created."""
     families = list(JobFamily.objects.filter(agency=agency).order_by("pk"))
     matched: dict[str, JobFamily] = {}
-    for code, name, _keywords, _items in FAMILIES:
+    for code, name, _keywords, _items in ALL_FAMILIES:
         for family in families:
-            if family.code.upper() in (code, f"T.{code}") or family.name.lower() == name.lower():
+            if family.code.lower() in (code.lower(), ORG_CODES.get(code)) or family.name.lower() == name.lower():
                 matched[code] = family
                 break
-    for code, name, keywords, _items in FAMILIES:
+    for code, name, keywords, _items in ALL_FAMILIES:
         if code in matched:
             continue
         taken = {f.pk for f in matched.values()}
@@ -39,7 +42,7 @@ def seed_technical(agency) -> int:
     families = _match_families(agency)
     existing = set(Competency.objects.filter(agency=agency).values_list("code", flat=True))
     created = 0
-    for code, _name, _keywords, items in FAMILIES:
+    for code, _name, _keywords, items in ALL_FAMILIES:
         family = families[code]
         for suffix, comp_name, definition, indicators in items:
             comp_code = f"T.{code}.{suffix}"
