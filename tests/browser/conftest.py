@@ -32,7 +32,7 @@ def log_in(page, live_server):
         page.goto(f"{live_server.url}/akun/masuk/")
         page.fill("input[name=username]", username)
         page.fill("input[name=password]", password)
-        page.click("button[type=submit]")
+        page.click("#login-submit")
         page.wait_for_url(f"{live_server.url}/")
         return page
 

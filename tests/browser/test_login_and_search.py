@@ -20,6 +20,6 @@ def test_it_tells_a_wrong_password_in_indonesian(world, live_server, page):
     page.goto(f"{live_server.url}/akun/masuk/")
     page.fill("input[name=username]", "admin")
     page.fill("input[name=password]", "salah-sekali")
-    page.click("button[type=submit]")
+    page.click("#login-submit")
     page.wait_for_selector("text=kata sandi salah")
     assert page.input_value("input[name=username]") == "admin"

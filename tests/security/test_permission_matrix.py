@@ -19,7 +19,7 @@ ANON = {"anonymous": 302}
 
 
 def everyone(code=200, **overrides) -> dict[str, int]:
-    table = {actor: code for actor in ACTORS} | ANON
+    table = dict.fromkeys(ACTORS, code) | ANON
     return table | overrides
 
 
@@ -70,6 +70,7 @@ ROWS: list[Row] = [
     Row("accounts:profile", everyone()),
     Row("accounts:password_change", everyone()),
     Row("accounts:locked_out", everyone(403, anonymous=403)),
+    Row("accounts:audit_log", only("admin")),
     Row("people:list", only(*STAFF_VIEWERS)),
     Row("people:export", only(*STAFF_VIEWERS)),
     # The staff member in unit A's seksi: visible to admin, head, officer A, their supervisors, themself.
@@ -119,7 +120,7 @@ ROWS: list[Row] = [
 EXEMPT = {
     "accounts:logout": "POST-only; tested in tests/accounts",
     "accounts:token_regenerate": "POST-only; tested in tests/accounts",
-    "set_language": "Django's language switch (POST)",
+    "set_language": "Django's language switch (POST); open before login too",
     "api:api-root-format": "format suffix of the API root",
 }
 
