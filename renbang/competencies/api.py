@@ -7,7 +7,7 @@ refer to it). Position standards written through the API are "manual".
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
+from django.db.models import Prefetch
 from rest_framework import mixins, serializers, viewsets
 
 from renbang.accounts.scoping import for_user
@@ -40,7 +40,8 @@ class LevelSerializer(serializers.ModelSerializer):
 
 
 class CompetencySerializer(ModelCleanSerializer):
-    national = serializers.BooleanField(read_only=True, help_text="Kamus nasional PermenPANRB 38/2017.")
+    national = serializers.BooleanField(source="is_national", read_only=True,
+                                        help_text="Kamus nasional PermenPANRB 38/2017.")
 
     class Meta:
         model = Competency
@@ -59,6 +60,9 @@ class CompetencySerializer(ModelCleanSerializer):
         if self.instance is None:
             attrs["competency_type"] = CompetencyType.TECHNICAL
             attrs["source"] = "Instansi"
+        family = attrs["job_family"] if "job_family" in attrs else getattr(self.instance, "job_family", None)
+        if family is None:
+            raise serializers.ValidationError({"job_family": "Kompetensi teknis wajib memiliki rumpun jabatan."})
         return super().validate(attrs)
 
 
@@ -89,8 +93,7 @@ class CompetencyViewSet(ScopedModelViewSet):
         if self.action == "retrieve":
             qs = qs.prefetch_related(Prefetch("levels", queryset=Level.objects.order_by("level").prefetch_related(
                 Prefetch("indicators", queryset=Indicator.objects.order_by("order", "pk")))))
-        return qs.annotate(national=ExpressionWrapper(Q(agency__isnull=True), output_field=BooleanField())).order_by(
-            "competency_type", "code")
+        return qs.order_by("competency_type", "code")
 
     def get_serializer_class(self):
         return CompetencyDetailSerializer if self.action == "retrieve" else CompetencySerializer

@@ -9,12 +9,6 @@ from ..factories import PositionFactory, UserFactory
 from .factories import JobFamilyFactory, TechnicalCompetencyFactory
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The world fixture creates nine users: pbkdf2 at full strength makes every test take seconds."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def comp(world):
     """The world plus a finance family with two technical competencies, a functional ladder, another agency."""
