@@ -83,7 +83,7 @@ class ImportReport:
         writer = csv.writer(stream)
         writer.writerow(["baris", "kolom", "nilai", "pesan"])
         for e in self.errors:
-            writer.writerow([e.row, e.column, safe_cell(e.value), e.message])
+            writer.writerow([e.row, safe_cell(e.column), safe_cell(e.value), safe_cell(e.message)])
 
 
 def _limit(name: str) -> int:
