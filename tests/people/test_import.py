@@ -219,8 +219,10 @@ def test_it_refuses_a_cycle_of_supervisors_inside_the_file(world):
     report = run(world, make_csv([a, b, c, person(4, supervisor=a["nip"])]), skip_invalid=True)
     assert sorted(e.row for e in report.errors) == [2, 3, 4]
     assert all("lingkaran" in e.message for e in report.errors)
-    assert report.created == 0 and imported().count() == 0  # the 4th row's supervisor is invalid and new…
     assert report.skipped == 3
+    # the 4th row is valid; its supervisor (row 2) is not written, so it is written without one, with a note
+    assert report.created == 1 and imported().get().supervisor is None
+    assert any("Baris 5: atasan (baris 2) tidak valid" in n for n in report.notes)
 
 
 def test_it_refuses_a_self_supervisor_and_a_cycle_through_existing_employees(world):
@@ -233,15 +235,17 @@ def test_it_refuses_a_self_supervisor_and_a_cycle_through_existing_employees(wor
 
 
 def test_it_finds_a_cycle_that_appears_only_once_invalid_rows_are_dropped(world):
-    # DB: boss (no supervisor), chief → boss. File: boss → new head X (valid), chief row invalid (bad email)
-    # but keeps its DB edge chief → boss; X → chief. Cycle boss → X → chief → boss once the chief row is dropped.
-    x = person(1, supervisor=world.chief.nip)
-    rows = [x, {"nip": world.boss.nip, "supervisor": x["nip"]},
+    # File: other → chief, boss → other, chief → nobody (but the chief row is invalid). Taken whole the file has
+    # no cycle; once the chief row is dropped, chief keeps its stored supervisor (boss): boss → other → chief → boss.
+    rows = [{"nip": world.other.nip, "supervisor": world.chief.nip, "email": ""},
+            {"nip": world.boss.nip, "supervisor": world.other.nip, "email": ""},
             {"nip": world.chief.nip, "supervisor": "", "email": "salah"}]
     report = run(world, make_csv(rows), skip_invalid=True)
-    assert any("lingkaran" in e.message for e in report.errors)
+    assert sorted((e.row, e.column) for e in report.errors) == [(2, "Atasan"), (3, "Atasan"), (4, "Email")]
+    assert "lingkaran" in report.errors[0].message
     world.boss.refresh_from_db()
-    assert world.boss.supervisor is None
+    world.other.refresh_from_db()
+    assert world.boss.supervisor is None and world.other.supervisor is None
 
 
 def test_it_keeps_subordinates_of_an_invalid_new_supervisor_without_supervisor_when_skipping(world):
