@@ -229,6 +229,7 @@ class _Importer:
                 self.error(row, "supervisor", str(exc))
             if row.supervisor_nip and (not row.supervisor_nip.isdigit() or len(row.supervisor_nip) != 18):
                 self.error(row, "supervisor", "NIP atasan harus 18 digit angka.")
+                row.supervisor_nip = None  # one message per cell: not also "not found"
         if "skp_year" in self.columns and "skp_predicate" in self.columns:
             self._read_skp(row)
 
