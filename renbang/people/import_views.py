@@ -7,6 +7,7 @@ import io
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -35,6 +36,8 @@ def _quick_check(data: bytes, filename: str) -> None:
 
 @permission_required("people.import_employees", raise_exception=True)
 def import_upload(request):
+    if request.user.agency_id is None:
+        raise PermissionDenied  # an import always goes into the user's own agency
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
