@@ -143,3 +143,11 @@ def test_it_hides_jobs_of_another_agency_and_other_kinds(world, login):
     for job in (theirs, unrelated):
         assert client.get(reverse("people:import_job", args=[job.pk])).status_code == 404
         assert client.get(reverse("people:import_report", args=[job.pk])).status_code == 404
+
+
+def test_it_refuses_an_admin_without_agency(db, login):
+    from renbang.accounts.models import Role
+
+    from ..factories import UserFactory
+    admin = UserFactory(username="admin_tanpa_instansi", agency=None, role=Role.BKPSDM_ADMIN)
+    assert login(admin).get(reverse("people:import")).status_code == 403
