@@ -496,30 +496,49 @@ class _Importer:
                                         else employee.position_id)
                 employee.updated_at = now
 
-            created = []
-            for row in plan["create"]:
-                employee = Employee(agency=self.agency, nip=row.nip)
-                apply(employee, row)
-                created.append(employee)
-            Employee.objects.bulk_create(created, batch_size=BATCH)
-            ids = dict(Employee.objects.filter(agency=self.agency).values_list("nip", "pk"))
+            # New employees are inserted level by level down the supervisor tree, so that each row's supervisor
+            # already has an id: no second pass over 25,000 rows to link them.
+            ids = {nip: e.pk for nip, e in self.employees.items()}
+            for level in self._levels(plan["create"]):
+                batch = []
+                for row in level:
+                    employee = Employee(agency=self.agency, nip=row.nip)
+                    apply(employee, row)
+                    sup = row.target["supervisor_nip"]
+                    employee.supervisor_id = ids[sup] if sup else None
+                    batch.append(employee)
+                Employee.objects.bulk_create(batch, batch_size=BATCH)
+                if any(e.pk is None for e in batch):  # a database that does not return ids from bulk inserts
+                    nips = [e.nip for e in batch]
+                    for start in range(0, len(nips), 5000):
+                        ids.update(Employee.objects.filter(nip__in=nips[start:start + 5000]).values_list("nip", "pk"))
+                else:
+                    ids.update((e.nip, e.pk) for e in batch)
             changed = []
             for row in plan["update"]:
                 apply(row.existing, row)
+                sup = row.target["supervisor_nip"]
+                row.existing.supervisor_id = ids[sup] if sup else None
                 changed.append(row.existing)
-            linked = []  # new employees get their supervisor once every new row has an id
-            for employee, row in zip(created, plan["create"], strict=True):
-                employee.pk = ids[employee.nip]
-                sup = row.target["supervisor_nip"]
-                if sup:
-                    employee.supervisor_id = ids[sup]
-                    linked.append(employee)
-            for employee, row in zip(changed, plan["update"], strict=True):
-                sup = row.target["supervisor_nip"]
-                employee.supervisor_id = ids[sup] if sup else None
-            Employee.objects.bulk_update(linked, ["supervisor_id"], batch_size=BATCH)
             Employee.objects.bulk_update(changed, [*FIELDS, "supervisor_id", "updated_at"], batch_size=BATCH)
             self._write_skp([r for r in valid if r.skp], ids)
+
+    def _levels(self, rows: list[Row]) -> list[list[Row]]:
+        """New rows grouped by depth below their nearest supervisor that is not new (the file has no cycles)."""
+        new = {row.nip: row for row in rows}
+        depth: dict[str, int] = {}
+        for row in rows:
+            chain, nip = [], row.nip
+            while nip in new and nip not in depth:  # iterative: a 25,000-long chain must not hit recursion limits
+                chain.append(nip)
+                nip = new[nip].target["supervisor_nip"]
+            base = depth.get(nip, -1) if nip in new else -1
+            for offset, item in enumerate(reversed(chain), start=1):
+                depth[item] = base + offset
+        levels: dict[int, list[Row]] = {}
+        for row in rows:
+            levels.setdefault(depth[row.nip], []).append(row)
+        return [levels[d] for d in sorted(levels)]
 
     def _create_units(self, used: set[tuple]) -> dict[tuple, int]:
         needed: set[tuple] = set()
