@@ -37,6 +37,18 @@ class Row:
     method: str = "get"
 
 
+def _import_preview(world):
+    """A finished roster-import preview (dry run without errors) of the world's agency."""
+    from renbang.core.models import Job, JobStatus
+    from renbang.people.jobs import PREVIEW_KIND
+
+    report = {"total_rows": 1, "created": 1, "updated": 0, "unchanged": 0, "skipped": 0, "written": False,
+              "dry_run": True, "errors": [], "notes": []}
+    return Job.objects.create(kind=PREVIEW_KIND, agency=world.agency, status=JobStatus.DONE, result={"report": report},
+                              params={"token": "0" * 32 + ".csv", "filename": "roster.csv", "dry_run": True,
+                                      "skip_invalid": False})
+
+
 STAFF_VIEWERS = ("admin", "officer_a", "officer_b", "supervisor", "mentor", "head")
 
 
@@ -76,6 +88,11 @@ ROWS: list[Row] = [
     # The staff member in unit A's seksi: visible to admin, head, officer A, their supervisors, themself.
     Row("people:detail", only("admin", "officer_a", "supervisor", "employee", "mentor", "head", refused=404),
         kwargs=lambda w: {"pk": w.staff.pk}),
+    Row("people:import", only("admin")),
+    Row("people:import_job", only("admin"), kwargs=lambda w: {"pk": _import_preview(w).pk}),
+    Row("people:import_report", only("admin"), kwargs=lambda w: {"pk": _import_preview(w).pk}),
+    Row("people:import_confirm", only("admin", admin=302), kwargs=lambda w: {"pk": _import_preview(w).pk},
+        method="post"),
     Row("org:unit_tree", everyone()),
     Row("org:unit_detail", everyone(), kwargs=lambda w: {"pk": w.unit_b.pk}),
     Row("org:position_list", everyone()),
