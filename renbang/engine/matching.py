@@ -98,8 +98,9 @@ class MatchingResult:
     notes: list[str] = field(default_factory=list)
 
 
-def candidate_pairs(profiles: Profiles, weights: Weights = Weights(), *, max_per_mentee: int | None = None,
-                    chunk: int = 256) -> CandidatePairs:
+def candidate_pairs(
+    profiles: Profiles, weights: Weights = Weights(), *, max_per_mentee: int | None = None, chunk: int = 256
+) -> CandidatePairs:
     """Every eligible (mentor, mentee) pair with its integer score.
 
     Eligible: the mentor's level is at least the mentee's required level + 1 on a competency where the mentee
@@ -133,8 +134,7 @@ def candidate_pairs(profiles: Profiles, weights: Weights = Weights(), *, max_per
         e_fam = np.asarray(profiles.mentee_family[start:stop])[:, None]
         same_unit = (m_unit[None, :] == e_unit) & (e_unit >= 0)
         same_fam = (m_fam[None, :] == e_fam) & (e_fam >= 0)
-        score = (covered.astype(np.int64) * weights.gap + same_unit * weights.same_unit
-                 + same_fam * weights.same_family)
+        score = covered.astype(np.int64) * weights.gap + same_unit * weights.same_unit + same_fam * weights.same_family
         score = np.where(ok, score, 0)
         if max_per_mentee is not None and max_per_mentee < n_mentors:
             keep = np.argpartition(-score, max_per_mentee - 1, axis=1)[:, :max_per_mentee]
@@ -153,8 +153,12 @@ def candidate_pairs(profiles: Profiles, weights: Weights = Weights(), *, max_per
         return np.concatenate(out[key]).astype(dtype) if out[key] else np.zeros(0, dtype=dtype)
 
     return CandidatePairs(
-        mentor=cat("mentor", np.int64), mentee=cat("mentee", np.int64), score=cat("score", np.int64),
-        covered=cat("covered", np.int64), same_unit=cat("unit", bool), same_family=cat("fam", bool),
+        mentor=cat("mentor", np.int64),
+        mentee=cat("mentee", np.int64),
+        score=cat("score", np.int64),
+        covered=cat("covered", np.int64),
+        same_unit=cat("unit", bool),
+        same_family=cat("fam", bool),
         pruned=max_per_mentee is not None and max_per_mentee < n_mentors,
     )
 
@@ -201,19 +205,38 @@ def _min_cost_flow(cap: np.ndarray, n_mentees: int, pm: np.ndarray, pe: np.ndarr
     supply = int(min(cap[mentors].sum(), mentees.shape[0]))
     if supply == 0:
         return np.zeros(0, dtype=np.int64)
-    tails = np.concatenate([
-        pm,  # mentor → mentee
-        np.full(mentors.shape[0], source), mentees + n_mentors, [source],
-    ]).astype(np.int32)
-    heads = np.concatenate([
-        pe + n_mentors, mentors, np.full(mentees.shape[0], sink), [sink],
-    ]).astype(np.int32)
-    capacities = np.concatenate([
-        np.ones(pm.shape[0]), cap[mentors], np.ones(mentees.shape[0]), [supply],
-    ]).astype(np.int64)
-    costs = np.concatenate([
-        -score, np.zeros(mentors.shape[0]), np.zeros(mentees.shape[0]), [0],
-    ]).astype(np.int64)
+    tails = np.concatenate(
+        [
+            pm,  # mentor → mentee
+            np.full(mentors.shape[0], source),
+            mentees + n_mentors,
+            [source],
+        ]
+    ).astype(np.int32)
+    heads = np.concatenate(
+        [
+            pe + n_mentors,
+            mentors,
+            np.full(mentees.shape[0], sink),
+            [sink],
+        ]
+    ).astype(np.int32)
+    capacities = np.concatenate(
+        [
+            np.ones(pm.shape[0]),
+            cap[mentors],
+            np.ones(mentees.shape[0]),
+            [supply],
+        ]
+    ).astype(np.int64)
+    costs = np.concatenate(
+        [
+            -score,
+            np.zeros(mentors.shape[0]),
+            np.zeros(mentees.shape[0]),
+            [0],
+        ]
+    ).astype(np.int64)
     flow = min_cost_flow.SimpleMinCostFlow()
     arcs = flow.add_arcs_with_capacity_and_unit_cost(tails, heads, capacities, costs)
     flow.set_nodes_supplies(np.array([source, sink], dtype=np.int32), np.array([supply, -supply], dtype=np.int64))

@@ -89,16 +89,16 @@ def test_it_prefers_covering_more_gap_over_the_same_unit_bonus():
 
 
 def _profiles(**overrides):
-    base = dict(
-        mentor_level=np.array([[3, 3], [2, 2]]),
-        mentee_required=np.array([[2, 2], [1, 1]]),
-        mentee_current=np.array([[1, 2], [0, 0]]),
-        mentor_seniority=np.array([3, 2]), mentee_seniority=np.array([1, 1]),
-        mentor_rank=np.array([12, 9]), mentee_rank=np.array([8, 8]),
-        mentor_unit=np.array([1, 2]), mentee_unit=np.array([1, 5]),
-        mentor_family=np.array([7, -1]), mentee_family=np.array([7, -1]),
-        mentor_person=np.array([100, 101]), mentee_person=np.array([200, 201]),
-    )
+    base = {
+        "mentor_level": np.array([[3, 3], [2, 2]]),
+        "mentee_required": np.array([[2, 2], [1, 1]]),
+        "mentee_current": np.array([[1, 2], [0, 0]]),
+        "mentor_seniority": np.array([3, 2]), "mentee_seniority": np.array([1, 1]),
+        "mentor_rank": np.array([12, 9]), "mentee_rank": np.array([8, 8]),
+        "mentor_unit": np.array([1, 2]), "mentee_unit": np.array([1, 5]),
+        "mentor_family": np.array([7, -1]), "mentee_family": np.array([7, -1]),
+        "mentor_person": np.array([100, 101]), "mentee_person": np.array([200, 201]),
+    }
     base.update(overrides)
     return Profiles(**base)
 
