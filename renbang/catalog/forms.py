@@ -122,6 +122,8 @@ class MethodForm(BootstrapMixin, forms.ModelForm):
 
 
 class ProviderForm(BootstrapMixin, forms.ModelForm):
+    website = forms.URLField(label=_("situs web"), required=False, assume_scheme="https")
+
     class Meta:
         model = Provider
         fields = ["name", "kind", "contact_person", "phone", "email", "address", "website", "active"]

@@ -369,20 +369,23 @@ class SuggestionRule(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        errors: dict[str, object] = {}
         if self.min_gap and self.max_gap and self.min_gap > self.max_gap:
-            raise ValidationError({"max_gap": _("Kesenjangan maksimal tidak boleh di bawah minimal.")})
+            errors["max_gap"] = _("Kesenjangan maksimal tidak boleh di bawah minimal.")
         valid_types = set(PositionType.values)
         if not isinstance(self.position_types, list) or any(t not in valid_types for t in self.position_types):
-            raise ValidationError({"position_types": _("Jenis jabatan tidak dikenal.")})
+            errors["position_types"] = _("Jenis jabatan tidak dikenal.")
         codes = self.method_codes
         if not isinstance(codes, list) or not codes or any(not isinstance(c, str) or not c for c in codes):
-            raise ValidationError({"method_codes": _("Pilih sedikitnya satu metode.")})
-        known = set(Method.objects.filter(Q(agency__isnull=True) | Q(agency_id=self.agency_id))
-                    .values_list("code", flat=True))
-        unknown = [c for c in codes if c not in known]
-        if unknown:
-            raise ValidationError({"method_codes": _("Kode metode tidak dikenal: %(codes)s.") % {
-                "codes": ", ".join(unknown)}})
+            errors["method_codes"] = _("Pilih sedikitnya satu metode.")
+        else:
+            known = set(Method.objects.filter(Q(agency__isnull=True) | Q(agency_id=self.agency_id))
+                        .values_list("code", flat=True))
+            unknown = [c for c in codes if c not in known]
+            if unknown:
+                errors["method_codes"] = _("Kode metode tidak dikenal: %(codes)s.") % {"codes": ", ".join(unknown)}
+        if errors:
+            raise ValidationError(errors)
 
     def matches(self, *, competency_type: str, competency_code: str, gap: int, position_type: str) -> bool:
         if not self.active:
