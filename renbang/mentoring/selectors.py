@@ -43,7 +43,7 @@ def pairs_for_user(user, *, programme=None, include_removed: bool = False):
         qs = qs.filter(programme=programme)
     if not include_removed:
         qs = qs.exclude(status=Pair.Status.REMOVED)
-    return qs.annotate(n_logs=Count("logs"), total_jp=Sum("logs__jp"))
+    return qs.annotate(n_logs=Count("logs"), total_jp=Sum("logs__jp")).order_by("mentor__name", "mentee__name", "pk")
 
 
 def my_pairs(user):

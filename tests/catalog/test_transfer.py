@@ -58,10 +58,10 @@ def test_it_creates_and_updates_programmes_from_a_spreadsheet(catalogue):
 
 
 def test_it_writes_nothing_when_one_row_is_invalid(catalogue):
-    csv = ("Kode,Judul,Kode metode,Kompetensi (kode:kenaikan),JP\n"
-           "N-1,Workshop SRIKANDI,KL-WOR,M.2:1,8\n"
-           "N-2,Kursus Excel,XX-BAD,M.2:1,8\n"
-           "N-3,Kursus Word,KL-KUR,Z.9:1,abc\n").encode()
+    csv = (b"Kode,Judul,Kode metode,Kompetensi (kode:kenaikan),JP\n"
+           b"N-1,Workshop SRIKANDI,KL-WOR,M.2:1,8\n"
+           b"N-2,Kursus Excel,XX-BAD,M.2:1,8\n"
+           b"N-3,Kursus Word,KL-KUR,Z.9:1,abc\n")
     report = import_catalogue(agency=catalogue.agency, data=csv, filename="k.csv")
     assert not report.written and report.invalid_rows == 2
     assert {e.row for e in report.errors} == {3, 4}
