@@ -8,12 +8,6 @@ from renbang.mentoring.services import programme_save
 from tests.catalog.factories import method, national
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The shared `world` fixture creates eight users; PBKDF2 makes that ~10 s per test on a busy machine."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def mentoring(world):
     """A programme on M.2 and M.6; standards: administrator 3, pengawas 2, pelaksana 1 (proxy levels).
