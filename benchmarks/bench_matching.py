@@ -8,6 +8,8 @@ import numpy as np
 
 from renbang.engine.matching import MatchingInput, Profiles, Weights, candidate_pairs, solve_matching
 
+NEEDS_DB = False
+
 
 def synthetic(n_mentors: int = 2000, n_mentees: int = 8000, n_comp: int = 8, seed: int = 2026) -> Profiles:
     rng = np.random.default_rng(seed)

@@ -26,5 +26,3 @@ class CatalogConfig(AppConfig):
         scoping.register(models.RecurrenceRule, agency="programme__agency")
         register(NavItem("catalog", _("Katalog"), "catalog:programme_list", "bi-journal-bookmark", 40,
                          visible=lambda u: u.has_perm("catalog.view_catalog")))
-        register(NavItem("suggest", _("Saran strategi"), "catalog:suggest", "bi-lightbulb", 41,
-                         visible=lambda u: u.has_perm("catalog.use_suggestions")))

@@ -143,7 +143,7 @@ class RecurrenceRuleForm(BootstrapMixin, forms.ModelForm):
 
     class Meta:
         model = RecurrenceRule
-        fields = ["mode", "weekday", "nth", "day_of_month", "months", "capacity", "active"]
+        fields = ["mode", "weekday", "nth", "day_of_month", "months", "capacity"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -224,6 +224,11 @@ class ProgrammeCompetency(models.Model):
     def __str__(self) -> str:
         return f"{self.programme} · {self.competency.code} +{self.uplift}"
 
+    @property
+    def expected_uplift(self) -> Decimal:
+        """Uplift × effectiveness (the programme's override, else its method's default)."""
+        return (Decimal(self.uplift) * self.programme.effectiveness).quantize(Decimal("0.01"))
+
     def clean(self) -> None:
         super().clean()
         if self.competency_id and self.programme_id and self.competency.agency_id not in (

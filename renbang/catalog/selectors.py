@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from renbang.accounts.scoping import for_user
 
@@ -25,7 +25,10 @@ def methods_for_agency(agency_id: int | None, *, active_only: bool = False) -> Q
         qs = Method.objects.filter(agency__isnull=True)
     if active_only:
         qs = qs.filter(active=True)
-    return qs.order_by("route", "code")
+    # The regulation's order: pendidikan, then pelatihan klasikal, then nonklasikal.
+    route_order = Case(When(route="pendidikan", then=Value(0)), When(route="klasikal", then=Value(1)),
+                       default=Value(2), output_field=IntegerField())
+    return qs.order_by(route_order, "code")
 
 
 def methods_for_user(user, *, active_only: bool = False) -> QuerySet:

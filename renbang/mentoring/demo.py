@@ -74,3 +74,22 @@ def seed(ctx) -> None:
     if not count:
         ctx.log("  mentoring: belum ada pasangan (standar kompetensi jabatan belum tersedia untuk perkiraan level)")
     ctx.log(f"  mentoring: {programme.participants.count()} peserta, {count} pasangan")
+
+
+def seed_late(ctx) -> None:
+    """After the demo accounts exist: make the demo mentor (and employee) accounts take part, then re-match."""
+    from renbang.accounts.models import Role, User
+
+    programme = MentoringProgramme.objects.filter(title=TITLE.format(year=ctx.year)).first()
+    if programme is None:
+        return
+    changed = False
+    for user in User.objects.filter(agency=programme.agency, role__in=[Role.MENTOR, Role.EMPLOYEE],
+                                    employee__isnull=False):
+        role = Participant.Role.MENTOR if user.role == Role.MENTOR else Participant.Role.MENTEE
+        if not programme.participants.filter(employee_id=user.employee_id).exists():
+            Participant.objects.create(programme=programme, employee_id=user.employee_id, role=role)
+            changed = True
+    if changed:
+        programme_match(programme=programme)
+        ctx.log(f"  mentoring: akun demo ditambahkan; {programme.pairs.exclude(status='removed').count()} pasangan")

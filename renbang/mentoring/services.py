@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -77,6 +78,10 @@ def programme_match(*, programme: MentoringProgramme) -> list[Pair]:
     problem = matching.build_problem(programme)
     mentor_index = {e.pk: i for i, e in enumerate(problem.mentors)}
     mentee_index = {e.pk: i for i, e in enumerate(problem.mentees)}
+    # A proposal that already has meetings or feedback is in use: keep it (lock it) rather than lose its logs.
+    in_use = programme.pairs.filter(status=Pair.Status.PROPOSED).filter(
+        Q(logs__isnull=False) | Q(feedback__isnull=False)).values_list("pk", flat=True)
+    Pair.objects.filter(pk__in=list(in_use)).update(status=Pair.Status.LOCKED)
     programme.pairs.filter(status=Pair.Status.PROPOSED).delete()
     locked = [p for p in programme.pairs.filter(status=Pair.Status.LOCKED)
               if p.mentor_id in mentor_index and p.mentee_id in mentee_index]

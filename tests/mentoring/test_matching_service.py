@@ -90,3 +90,16 @@ def test_it_adds_participants_by_nip_and_explains_refusals(mentoring):
                                        nips=[newcomer.nip, mentoring.staff.nip, "123"])
     assert [p.employee for p in added] == [newcomer]
     assert len(problems) == 2 and any("sudah terdaftar" in p for p in problems)
+
+
+def test_it_keeps_a_proposed_pair_that_already_has_logs_when_re_matching(mentoring):
+    import datetime as dt
+
+    from renbang.mentoring.models import Log
+
+    programme_match(programme=mentoring.programme)
+    pair = _pairs(mentoring.programme)[("Butet Siregar", "Ahmad Lubis")]
+    Log.objects.create(pair=pair, date=dt.date(2026, 2, 3), topic="Pertemuan awal", duration_minutes=60, jp=1)
+    programme_match(programme=mentoring.programme)
+    pair.refresh_from_db()
+    assert pair.status == Pair.Status.LOCKED and pair.logs.count() == 1
