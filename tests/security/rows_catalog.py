@@ -131,4 +131,10 @@ ROWS = [
      lambda w: {"pk": _pair(w).feedback.get().pk}, ""),
 ]
 
-EXEMPT = dict.fromkeys(("catalog:programme_delete", "catalog:recurrence_add", "catalog:recurrence_delete", "catalog:rule_delete", "mentoring:participants_add", "mentoring:participant_remove", "mentoring:programme_match", "mentoring:pair_add", "mentoring:pair_action", "mentoring:log_delete", "api:mentoringprogramme-match", "api:mentoringpair-lock", "api:mentoringpair-unlock", "api:mentoringpair-remove"), "POST-only; tested in tests/catalog or tests/mentoring")
+POST_ONLY = (
+    "catalog:programme_delete", "catalog:recurrence_add", "catalog:recurrence_delete", "catalog:rule_delete",
+    "mentoring:participants_add", "mentoring:participant_remove", "mentoring:programme_match", "mentoring:pair_add",
+    "mentoring:pair_action", "mentoring:log_delete", "api:mentoringprogramme-match", "api:mentoringpair-lock",
+    "api:mentoringpair-unlock", "api:mentoringpair-remove",
+)
+EXEMPT = dict.fromkeys(POST_ONLY, "POST-only; tested in tests/catalog or tests/mentoring")
