@@ -171,6 +171,7 @@ class PlannedSessionViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = PlannedSessionSerializer
     permission_classes = [ScopedModelPermission]
+    change_perm = "catalog.change_catalog"
     filterset_fields = ["programme", "year", "month"]
 
     def get_queryset(self):
