@@ -10,6 +10,7 @@ from renbang.catalog.api import (
     SuggestionRuleViewSet,
     SuggestionView,
 )
+from renbang.competencies.api import CompetencyViewSet, PositionStandardViewSet, StandardDefaultViewSet
 from renbang.mentoring.api import (
     FeedbackViewSet,
     LogViewSet,
@@ -24,6 +25,9 @@ router = DefaultRouter()
 router.register("employees", EmployeeViewSet, basename="employee")
 router.register("org-units", OrgUnitViewSet, basename="orgunit")
 router.register("positions", PositionViewSet, basename="position")
+router.register("competencies", CompetencyViewSet, basename="competency")
+router.register("position-standards", PositionStandardViewSet, basename="positionstandard")
+router.register("standard-defaults", StandardDefaultViewSet, basename="standarddefault")
 router.register("catalog/methods", MethodViewSet, basename="method")
 router.register("catalog/providers", ProviderViewSet, basename="provider")
 router.register("catalog/programmes", ProgrammeViewSet, basename="programme")

@@ -41,6 +41,30 @@ class Row:
 
 STAFF_VIEWERS = ("admin", "officer_a", "officer_b", "supervisor", "mentor", "head")
 
+
+def _m1(world) -> dict:
+    from renbang.competencies.models import Competency
+
+    return {"pk": Competency.objects.get(code="M.1", agency__isnull=True).pk}
+
+
+def _standard(world) -> dict:
+    from renbang.competencies.services import standard_apply_defaults
+
+    standard_apply_defaults(position=world.positions.staff)
+    return {"pk": world.positions.staff.standards.first().pk}
+
+
+def _default(world) -> dict:
+    from renbang.competencies.services import standard_defaults_ensure
+
+    standard_defaults_ensure(agency=world.agency)
+    return {"pk": world.agency.standard_defaults.first().pk}
+
+
+def _staff_position(world) -> dict:
+    return {"pk": world.positions.staff.pk}
+
 ROWS: list[Row] = [
     Row("core:home", everyone()),
     Row("core:healthz", everyone(anonymous=200)),
@@ -65,6 +89,29 @@ ROWS: list[Row] = [
     Row("api:orgunit-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": w.unit_a.pk}),
     Row("api:position-list", everyone(anonymous=401)),
     Row("api:position-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": w.positions.staff.pk}),
+    # Competency dictionary and standards: every agency user reads; only the BKPSDM admin edits.
+    Row("competencies:list", everyone()),
+    Row("competencies:detail", everyone(), kwargs=_m1),
+    Row("competencies:edit", only("admin"), kwargs=_m1),
+    Row("competencies:create", only("admin")),
+    Row("competencies:technical_export", everyone()),
+    Row("competencies:technical_import", only("admin")),
+    Row("competencies:standard_list", everyone()),
+    Row("competencies:standard_detail", everyone(), kwargs=_staff_position),
+    Row("competencies:defaults", everyone()),
+    Row("competencies:standard_export", everyone()),
+    Row("competencies:standard_import", only("admin")),
+    # POST-only actions: the admin is redirected back to the page after the change.
+    Row("competencies:standard_bulk_apply", only("admin", admin=302), method="post"),
+    Row("competencies:career_defaults", only("admin", admin=302), method="post"),
+    Row("competencies:standard_apply", only("admin", admin=302), kwargs=_staff_position, method="post"),
+    Row("competencies:career_edit", only("admin", admin=302), kwargs=_staff_position, method="post"),
+    Row("api:competency-list", everyone(anonymous=401)),
+    Row("api:competency-detail", everyone(anonymous=401), kwargs=_m1),
+    Row("api:positionstandard-list", everyone(anonymous=401)),
+    Row("api:positionstandard-detail", everyone(anonymous=401), kwargs=_standard),
+    Row("api:standarddefault-list", everyone(anonymous=401)),
+    Row("api:standarddefault-detail", everyone(anonymous=401), kwargs=_default),
     # The API description is public (open-source software; no data in it), like the project's docs.
     Row("schema", everyone(anonymous=200)),
     Row("swagger-ui", everyone(anonymous=200)),
