@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "renbang.org",
     "renbang.people",
     "renbang.competencies",
+    "renbang.catalog",
+    "renbang.mentoring",
     "renbang.api",
 ]
 

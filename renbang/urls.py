@@ -10,6 +10,8 @@ urlpatterns = [
     path("organisasi/", include("renbang.org.urls")),
     path("pegawai/", include("renbang.people.urls")),
     path("kompetensi/", include("renbang.competencies.urls")),
+    path("katalog/", include("renbang.catalog.urls")),
+    path("mentoring/", include("renbang.mentoring.urls")),
     path("api/v1/", include("renbang.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from . import rows_catalog
+
 ACTORS = ["admin", "officer_a", "officer_b", "supervisor", "employee", "mentor", "facilitator", "head", "anonymous"]
 ANON = {"anonymous": 302}
 
@@ -133,8 +135,11 @@ ROWS: list[Row] = [
     Row("redoc", everyone(anonymous=200)),
 ]
 
+ROWS += [Row(name, expected, kwargs, query) for name, expected, kwargs, query in rows_catalog.ROWS]
+
 #: URL names deliberately outside the table, with the reason.
 EXEMPT = {
+    **rows_catalog.EXEMPT,
     "accounts:logout": "POST-only; tested in tests/accounts",
     "accounts:token_regenerate": "POST-only; tested in tests/accounts",
     "set_language": "Django's language switch (POST); open before login too",
