@@ -206,6 +206,10 @@ def main() -> int:
         f"Python {platform.python_version()}"
     )
     print(table(rows))
+    print("\n# The same as `make bench` rows (label: figure)")
+    for r in rows:
+        for label, figure in rows_for(r):
+            print(f"- {label}: {figure}")
     return 0
 
 

@@ -28,6 +28,11 @@ from .search import vector_search
 
 MAX_ENUMERATED = 14  # more candidates than this: search the best 14, then prove the rest useless
 BNB_NODES = 50_000  # per employee; past it the employee gets a valid upper bound instead of its optimum
+FLOOR_LIMIT = 2 * MAX_ENUMERATED  # floor-only options kept per class when not every one is listed
+# Above this many (employee, programme) cells even exact solves keep only FLOOR_LIMIT floor-only options
+# per class (memory: a national run would list ~10^8 of them); employees with options left out then get
+# the valid submodular cover bound instead of their exact optimum, so the Lagrangian bound stays proven.
+FLOOR_LIMIT_EXACT_ABOVE = 20_000_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -172,7 +177,8 @@ def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPla
     inst = ctx.inst
     n = inst.n_employees
     mt = month_table(ctx, prices.session)
-    cand = candidates(ctx, prices, mt, None if exact else 2 * MAX_ENUMERATED)
+    listed = exact and n * inst.n_programmes <= FLOOR_LIMIT_EXACT_ABOVE
+    cand = candidates(ctx, prices, mt, None if listed else FLOOR_LIMIT)
     counts = np.bincount(cand.emp, minlength=n)
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     value, lower = np.zeros(n), np.zeros(n)
