@@ -7,6 +7,7 @@ urlpatterns = [
     path("akun/", include("renbang.accounts.urls")),
     path("organisasi/", include("renbang.org.urls")),
     path("pegawai/", include("renbang.people.urls")),
+    path("kebutuhan/", include("renbang.needs.urls")),
     path("api/v1/", include("renbang.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
