@@ -193,6 +193,9 @@ class CurrentLevel(models.Model):
         constraints = [models.UniqueConstraint(fields=["campaign", "employee", "competency"],
                                                name="needs_current_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.employee_id} · {self.competency_id}: {self.level}"
+
 
 class JobMatch(models.Model):
     """An employee's JPM (job–person match) and performance gap for a campaign."""
@@ -211,6 +214,9 @@ class JobMatch(models.Model):
         verbose_name = _("kesesuaian jabatan (JPM)")
         verbose_name_plural = _("kesesuaian jabatan (JPM)")
         constraints = [models.UniqueConstraint(fields=["campaign", "employee"], name="needs_jobmatch_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id}: {self.jpm}"
 
     BAND_LABELS = {engine.OPTIMAL: _("Optimal"), engine.FAIRLY_OPTIMAL: _("Cukup optimal"),
                    engine.NOT_OPTIMAL: _("Kurang optimal"), engine.UNMEASURED: _("Belum terukur")}
@@ -315,6 +321,9 @@ class Reminder(models.Model):
         verbose_name = _("pengingat")
         verbose_name_plural = _("pengingat")
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.message
 
 
 from .models_extra import (  # noqa: E402,F401  (surveys and FGD records live in their own module)

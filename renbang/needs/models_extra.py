@@ -60,6 +60,9 @@ class SurveyResponse(models.Model):
         verbose_name_plural = _("jawaban survei")
         constraints = [models.UniqueConstraint(fields=["survey", "employee"], name="needs_survey_one_answer")]
 
+    def __str__(self) -> str:
+        return f"{self.survey_id} · {self.employee_id}"
+
 
 class FocusGroup(models.Model):
     """A diskusi kelompok terarah (FGD) of a unit: who took part, the minutes and the needs agreed."""
@@ -109,6 +112,9 @@ class AgreedNeed(models.Model):
         verbose_name_plural = _("kebutuhan hasil FGD")
         ordering = ["priority"]
 
+    def __str__(self) -> str:
+        return f"{self.competency_id} · {self.target_group}"
+
 
 class FocusGroupAttachment(models.Model):
     """A PDF or image attached to an FGD record (attendance list, photos); type checked by content."""
@@ -124,3 +130,6 @@ class FocusGroupAttachment(models.Model):
     class Meta:
         verbose_name = _("lampiran FGD")
         verbose_name_plural = _("lampiran FGD")
+
+    def __str__(self) -> str:
+        return self.original_name

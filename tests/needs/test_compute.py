@@ -72,7 +72,7 @@ def test_it_refuses_to_close_a_campaign_twice(needs_world):
 def test_it_hands_large_campaigns_to_the_job_worker(needs_world, settings, django_capture_on_commit_callbacks):
     settings.RENBANG = {**settings.RENBANG, "NEEDS_INLINE_MAX_EMPLOYEES": 1}
     w = needs_world
-    rate(w.campaign, w.staff, Source.SUPERVISOR, {m: 2 for m in w.comps}, assessor=w.chief)
+    rate(w.campaign, w.staff, Source.SUPERVISOR, dict.fromkeys(w.comps, 2), assessor=w.chief)
     with django_capture_on_commit_callbacks(execute=True):
         job = services.campaign_close(campaign=w.campaign)
     job.refresh_from_db()
