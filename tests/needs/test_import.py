@@ -93,7 +93,7 @@ def test_it_refuses_files_that_are_not_spreadsheets(needs_world, data):
 def test_it_neutralises_formulas_in_the_error_report(needs_world, tmp_path):
     w = needs_world
     source = tmp_path / "ac.csv"
-    source.write_bytes(csv_bytes([f"=HYPERLINK(\"http://x\");M.1;3;15-03-2025;A"]))
+    source.write_bytes(csv_bytes(["=HYPERLINK(\"http://x\");M.1;3;15-03-2025;A"]))
     out = tmp_path / "errors.csv"
     with pytest.raises(SystemExit) as exit_info:
         call_command("import_assessments", str(source), "--report", str(out), agency=w.agency.code)
