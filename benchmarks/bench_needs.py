@@ -92,6 +92,9 @@ def run(employees: int = EMPLOYEES) -> list[tuple[str, str]]:
     from renbang.needs import compute
 
     old_name = connection.settings_dict["NAME"]
+    # Our own throw-away database name: never the one a concurrent test run (test_<name>) is using.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_needs_{os.getpid()}" if \
+        connection.vendor != "sqlite" else None
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     figures: list[tuple[str, str]] = []
