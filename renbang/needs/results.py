@@ -11,7 +11,7 @@ from renbang.competencies.models import Competency
 from renbang.org.models import OrgUnit
 
 from .models import AgreedNeed, Campaign, CurrentLevel, FocusGroup, JobMatch, Need
-from .selectors import _row_units, _top_map, job_matches_for_user, needs_for_user
+from .selectors import _row_units, _top_map, job_matches_for_user, needs_for_user, units_in_charge
 
 
 def _units(campaign: Campaign, user) -> list[tuple[int, int | None, str]]:
@@ -74,14 +74,8 @@ def top_needs(campaign: Campaign, user, unit_id: int | None = None, limit: int =
 
 def agreed_needs(campaign: Campaign, user, unit_id: int | None = None) -> QuerySet[AgreedNeed]:
     """Needs agreed in the FGDs of the campaign (in units the user sees)."""
-    groups = for_user(FocusGroup.objects.filter(campaign=campaign), user)
-    if not (user.is_bkpsdm_admin or user.is_head):
-        visible = [pk for pk, _p, _n in _units(campaign, user)]
-        if user.is_hr_officer:
-            visible = list(subtree(user.unit_id).values_list("pk", flat=True))
-        elif user.employee_id:
-            visible = [user.employee.unit_id]
-        groups = groups.filter(unit_id__in=visible)
+    groups = for_user(FocusGroup.objects.filter(campaign=campaign), user).filter(
+        unit__in=units_in_charge(user).values("pk"))
     if unit_id:
         groups = groups.filter(unit__in=subtree(unit_id))
     return (AgreedNeed.objects.filter(focus_group__in=groups)

@@ -59,6 +59,24 @@ def target_employees(campaign: Campaign) -> QuerySet[Employee]:
     return qs
 
 
+def units_in_charge(user) -> QuerySet[OrgUnit]:
+    """Units whose unit-level records (FGDs, agreed needs) a user sees: the agency for BKPSDM and the head,
+    the unit subtree for an OPD officer, their own unit (and their staff's) otherwise.
+
+    Unit-level records carry no employee lookup, so scoping.for_user treats them as reference data; this
+    keeps an FGD's minutes within the units the officer manages.
+    """
+    units = for_user(OrgUnit.objects.all(), user)
+    if user.is_bkpsdm_admin or user.is_head:
+        return units
+    q = Q(pk__in=[])
+    if user.is_hr_officer:
+        q |= Q(pk__in=OrgUnit.objects.descendants(user.unit_id, include_self=True).values("pk"))
+    if user.employee_id:
+        q |= Q(pk__in=for_user(Employee.objects.all(), user).values("unit_id"))
+    return units.filter(q)
+
+
 def campaigns_for_user(user) -> QuerySet[Campaign]:
     return for_user(Campaign.objects.all(), user).order_by("-year", "-period_start")
 

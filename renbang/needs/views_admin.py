@@ -45,14 +45,13 @@ def ac_import(request):
 
 
 def _units(request):
-    return for_user(OrgUnit.objects.current().filter(agency=request.user.agency), request.user).order_by("name")
+    return selectors.units_in_charge(request.user).filter(
+        pk__in=OrgUnit.objects.current().values("pk")).order_by("name")
 
 
 def _groups(request):
-    groups = for_user(FocusGroup.objects.all(), request.user).select_related("unit", "campaign")
-    if not (request.user.is_bkpsdm_admin or request.user.is_head):
-        groups = groups.filter(unit__in=_units(request).values("pk"))
-    return groups
+    return (for_user(FocusGroup.objects.all(), request.user).select_related("unit", "campaign")
+            .filter(unit__in=selectors.units_in_charge(request.user).values("pk")))
 
 
 @permission_required("needs.view_focus_groups", raise_exception=True)
