@@ -17,9 +17,11 @@ class NeedsConfig(AppConfig):
 
         register_audited(models.Campaign, models.Assessment, models.AssessmentScore, models.PriorityWeights,
                          models.FocusGroup, models.AgreedNeed)
-        for model in (models.Assessment, models.CurrentLevel, models.JobMatch, models.Need, models.Reminder,
-                      models.SurveyResponse):
+        for model in (models.Assessment, models.Reminder, models.SurveyResponse):
             scoping.register(model, agency="employee__agency", unit="employee__unit", employee="employee")
+        # Computed rows: the agency through the (small) campaign table keeps the admin's heatmap join-free.
+        for model in (models.CurrentLevel, models.JobMatch, models.Need):
+            scoping.register(model, agency="campaign__agency", unit="employee__unit", employee="employee")
         for model in (models.Campaign, models.PriorityWeights, models.NeedsSurvey, models.FocusGroup):
             scoping.register(model, agency="agency")
         register(NavItem("needs", _("Analisis kebutuhan"), "needs:index", "bi-clipboard2-data", 30,

@@ -39,6 +39,37 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, 28))
 
 
+def _fetch(queryset, *fields) -> np.ndarray:
+    """An integer matrix of `fields` straight from the database cursor (no model or dict per row)."""
+    from django.db import connections
+
+    sql, params = queryset.values_list(*fields).query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return np.array(rows, dtype=np.int64).reshape(-1, len(fields)) if rows else np.zeros((0, len(fields)), np.int64)
+
+
+def bulk_insert(model, fields: list[str], rows: list[tuple]) -> None:
+    """Insert many rows: COPY on PostgreSQL (an order of magnitude faster), bulk_create elsewhere.
+
+    Only for derived tables the computation owns (CurrentLevel, Need, JobMatch): no signals, no audit.
+    """
+    from django.db import connection
+
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        columns = ", ".join(connection.ops.quote_name(model._meta.get_field(f).column) for f in fields)
+        table = connection.ops.quote_name(model._meta.db_table)
+        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    names = [model._meta.get_field(f).attname for f in fields]
+    model.objects.bulk_create([model(**dict(zip(names, row, strict=True))) for row in rows], batch_size=BATCH)
+
+
 def _index(values: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Positions of `values` in the sorted `keys`, and a mask of those found."""
     pos = np.searchsorted(keys, values)
@@ -55,9 +86,8 @@ def compute_current_levels(campaign: Campaign) -> int:
     scores = AssessmentScore.objects.filter(assessment__campaign=campaign,
                                             assessment__status=Assessment.Status.SUBMITTED,
                                             assessment__source__in=SOURCES)
-    rows = np.array(list(scores.values_list("assessment__employee_id", "competency_id", "level")) or
-                    np.zeros((0, 3)), dtype=np.int64).reshape(-1, 3)
-    sources = list(scores.values_list("assessment__source", flat=True)) if len(rows) else []
+    rows = _fetch(scores.order_by("pk"), "assessment__employee_id", "competency_id", "level")
+    sources = list(scores.order_by("pk").values_list("assessment__source", flat=True)) if len(rows) else []
     ac_rows = np.zeros((0, 3), dtype=np.int64)
     if campaign.ac_on:
         since = _months_before(campaign.period_end, campaign.validity_months)
@@ -65,8 +95,7 @@ def compute_current_levels(campaign: Campaign) -> int:
                                              assessment__assessed_on__lte=campaign.period_end,
                                              assessment__employee__agency_id=campaign.agency_id)
               .order_by("assessment__assessed_on", "assessment_id"))
-        ac_rows = np.array(list(ac.values_list("assessment__employee_id", "competency_id", "level")) or
-                           np.zeros((0, 3)), dtype=np.int64).reshape(-1, 3)
+        ac_rows = _fetch(ac, "assessment__employee_id", "competency_id", "level")
     competencies = np.unique(np.concatenate([rows[:, 1], ac_rows[:, 1]]))
     n_e, n_k = len(employees), len(competencies)
     sums = np.zeros((n_e, n_k, 3))
@@ -91,18 +120,17 @@ def compute_current_levels(campaign: Campaign) -> int:
     threshold = int(settings.RENBANG["NEEDS_DISAGREEMENT_LEVELS"])
     flags = engine.disagreement(levels[:, :, 0], levels[:, :, 1], threshold) if n_k else np.zeros((n_e, 0), bool)
     e_idx, k_idx = np.nonzero(~np.isnan(combined))
-    objs = [
-        CurrentLevel(campaign_id=campaign.pk, employee_id=int(employees[e]), competency_id=int(competencies[k]),
-                     level=int(combined[e, k]), from_ac=bool(from_ac[e, k]),
-                     self_level=None if np.isnan(levels[e, k, 0]) else int(levels[e, k, 0]),
-                     supervisor_level=None if np.isnan(levels[e, k, 1]) else int(levels[e, k, 1]),
-                     peer_level=None if np.isnan(levels[e, k, 2]) else round(float(levels[e, k, 2]), 2),
-                     disagreement=bool(flags[e, k]))
+    emp, comp, lv = employees.tolist(), competencies.tolist(), levels
+    rows = [
+        (campaign.pk, emp[e], comp[k], int(combined[e, k]), bool(from_ac[e, k]),
+         None if np.isnan(lv[e, k, 0]) else int(lv[e, k, 0]), None if np.isnan(lv[e, k, 1]) else int(lv[e, k, 1]),
+         None if np.isnan(lv[e, k, 2]) else round(float(lv[e, k, 2]), 2), bool(flags[e, k]))
         for e, k in zip(e_idx.tolist(), k_idx.tolist(), strict=True)
     ]
     CurrentLevel.objects.filter(campaign=campaign).delete()
-    CurrentLevel.objects.bulk_create(objs, batch_size=BATCH)
-    return len(objs)
+    bulk_insert(CurrentLevel, ["campaign", "employee", "competency", "level", "from_ac", "self_level",
+                               "supervisor_level", "peer_level", "disagreement"], rows)
+    return len(rows)
 
 
 # --- step 2: gaps, JPM, priorities -------------------------------------------------------------------------
@@ -138,14 +166,11 @@ def weights_for(agency_id: int) -> PriorityWeights:
 
 def load_inputs(campaign: Campaign) -> Inputs:
     """Every row the computation needs, in a handful of bulk queries."""
-    staff = np.array(list(selectors.target_employees(campaign).order_by("pk")
-                          .values_list("pk", "unit_id", "position_id")) or np.zeros((0, 3)), dtype=np.int64)
-    staff = staff.reshape(-1, 3)
+    staff = _fetch(selectors.target_employees(campaign).order_by("pk"), "pk", "unit_id", "position_id")
     employees, units, positions = staff[:, 0], staff[:, 1], staff[:, 2]
     current_std, next_std = selectors.career_required_levels(set(positions.tolist()))
-    levels = np.array(list(CurrentLevel.objects.filter(campaign=campaign)
-                           .values_list("employee_id", "competency_id", "level")) or np.zeros((0, 3)),
-                      dtype=np.int64).reshape(-1, 3)
+    levels = _fetch(CurrentLevel.objects.filter(campaign=campaign).order_by(), "employee_id", "competency_id",
+                    "level")
     comp_ids = {c for table in (current_std, next_std) for row in table.values() for c in row}
     competencies = np.array(sorted(comp_ids), dtype=np.int64)
     n_e, n_k = len(employees), len(competencies)
@@ -195,23 +220,23 @@ def write_results(campaign: Campaign, inputs: Inputs, results: Results) -> int:
     e_idx, k_idx = np.nonzero((inputs.required > 0) | (inputs.next_required > 0))
     emp, unit, comp = inputs.employees.tolist(), inputs.units.tolist(), inputs.competencies.tolist()
     cur = inputs.current
+    req, nreq = inputs.required.astype(int), inputs.next_required.astype(int)
+    gap, ngap, prio = results.gap.astype(int), results.next_gap.astype(int), np.round(results.priority, 2)
     needs = [
-        Need(campaign_id=campaign.pk, employee_id=emp[e], unit_id=unit[e], competency_id=comp[k],
-             required=int(inputs.required[e, k]), current=None if np.isnan(cur[e, k]) else int(cur[e, k]),
-             gap=int(results.gap[e, k]), next_required=int(inputs.next_required[e, k]),
-             next_gap=int(results.next_gap[e, k]), priority=round(float(results.priority[e, k]), 2))
+        (campaign.pk, emp[e], unit[e], comp[k], int(req[e, k]), None if np.isnan(cur[e, k]) else int(cur[e, k]),
+         int(gap[e, k]), int(nreq[e, k]), int(ngap[e, k]), float(prio[e, k]))
         for e, k in zip(e_idx.tolist(), k_idx.tolist(), strict=True)
     ]
     matches = [
-        JobMatch(campaign_id=campaign.pk, employee_id=emp[e], unit_id=unit[e],
-                 jpm=None if np.isnan(results.jpm[e]) else round(float(results.jpm[e]), 2), band=results.bands[e],
-                 performance_gap=round(float(results.performance_gap[e]), 2), predicate=inputs.predicates[e] or "")
+        (campaign.pk, emp[e], unit[e], None if np.isnan(results.jpm[e]) else round(float(results.jpm[e]), 2),
+         results.bands[e], round(float(results.performance_gap[e]), 2), inputs.predicates[e] or "")
         for e in range(len(emp))
     ]
     Need.objects.filter(campaign=campaign).delete()
     JobMatch.objects.filter(campaign=campaign).delete()
-    Need.objects.bulk_create(needs, batch_size=BATCH)
-    JobMatch.objects.bulk_create(matches, batch_size=BATCH)
+    bulk_insert(Need, ["campaign", "employee", "unit", "competency", "required", "current", "gap", "next_required",
+                       "next_gap", "priority"], needs)
+    bulk_insert(JobMatch, ["campaign", "employee", "unit", "jpm", "band", "performance_gap", "predicate"], matches)
     return len(needs)
 
 
