@@ -13,3 +13,8 @@ class AccountsConfig(AppConfig):
         from . import models
 
         register_audited(models.User, exclude_fields=["password", "last_login"])
+
+        from renbang.core.navigation import NavItem, register
+
+        register(NavItem("audit", _("Jejak audit"), "accounts:audit_log", "bi-clock-history", 90,
+                         visible=lambda u: u.has_perm("accounts.view_audit")))

@@ -10,6 +10,7 @@ urlpatterns = [
     path("profil/", views.profile, name="profile"),
     path("profil/token/", views.token_regenerate, name="token_regenerate"),
     path("terkunci/", views.locked_out, name="locked_out"),
+    path("jejak-audit/", views.audit_log, name="audit_log"),
     path("kata-sandi/", auth_views.PasswordChangeView.as_view(
         template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:profile")),
         name="password_change"),

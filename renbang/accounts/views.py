@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -32,3 +33,27 @@ def token_regenerate(request):
 @login_not_required
 def locked_out(request):
     return render(request, "accounts/locked_out.html", status=403)
+
+
+@permission_required("accounts.view_audit", raise_exception=True)
+def audit_log(request):
+    """The audit trail of the caller's agency: who changed what, when (django-auditlog)."""
+    from auditlog.models import LogEntry
+
+    entries = (
+        LogEntry.objects.filter(actor__agency=request.user.agency_id)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp")
+    )
+    model = request.GET.get("model", "")
+    if model:
+        entries = entries.filter(content_type__model=model)
+    actor = request.GET.get("actor", "").strip()
+    if actor:
+        entries = entries.filter(actor__username__icontains=actor)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    models = (
+        LogEntry.objects.filter(actor__agency=request.user.agency_id)
+        .values_list("content_type__model", flat=True).distinct().order_by("content_type__model")
+    )
+    return render(request, "accounts/audit_log.html", {"page_obj": page, "models": models})

@@ -1,8 +1,9 @@
 """Demo data orchestration: each app seeds its own part in `<app>/demo.py`, in the order of the cycle.
 
 `seed_demo` calls `seed(ctx)` of every installed Renbang app that has a demo module, in INSTALLED_APPS order,
-so that later apps (needs, plans, delivery…) build on what earlier ones created. Every step must be
-deterministic for a given seed and idempotent (running it twice changes nothing).
+so that later apps (needs, plans, delivery…) build on what earlier ones created; then `seed_late(ctx)` of the
+modules that define it, for steps that need data of apps listed after them (e.g. accounts linking users to
+employees). Every step must be deterministic for a given seed and idempotent (running it twice changes nothing).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from django.apps import apps
 
 DEMO_AGENCY_CODE = "kota-medan"
-DEMO_PASSWORD = "renbang-demo-2026"  # printed by `make run`; demo databases only
+DEMO_PASSWORD = "renbang-demo-2026"  # noqa: S105 (printed by `make run`; demo databases only)
 
 
 @dataclass
@@ -35,7 +36,11 @@ class DemoContext:
         return random.Random(f"{self.seed}:{step}")  # noqa: S311 (demo data, not security)
 
 
-def demo_modules() -> list[tuple[str, Any]]:
+DEMO_HOOKS = ("seed", "seed_late")
+
+
+def demo_modules(hook: str = "seed") -> list[tuple[str, Any]]:
+    """(app label, demo module) of the installed Renbang apps whose demo module defines `hook`."""
     modules = []
     for config in apps.get_app_configs():
         if not config.name.startswith("renbang."):
@@ -46,6 +51,6 @@ def demo_modules() -> list[tuple[str, Any]]:
             if exc.name != f"{config.name}.demo":
                 raise
             continue
-        if hasattr(module, "seed"):
+        if hasattr(module, hook):
             modules.append((config.label, module))
     return modules

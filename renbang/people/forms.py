@@ -20,6 +20,10 @@ class EmployeeFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["unit"].queryset = units
+        self.fields["unit"].empty_label = _("Semua unit")
+        for name, field in self.fields.items():
+            css = "form-control form-control-sm" if name == "q" else "form-select form-select-sm"
+            field.widget.attrs.setdefault("class", css)
 
 
 class ImportUploadForm(forms.Form):

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from renbang.core.demo import DEMO_AGENCY_CODE, DemoContext, demo_modules
+from renbang.core.demo import DEMO_AGENCY_CODE, DEMO_HOOKS, DemoContext, demo_modules
 
 
 class Command(BaseCommand):
@@ -22,9 +22,11 @@ class Command(BaseCommand):
             self.stdout.write("Data demo sudah ada; dilewati.")
             return
         ctx = DemoContext(seed=seed, employees=employees, year=year, log=self.stdout.write)
-        for label, module in demo_modules():
-            started = time.perf_counter()
-            with transaction.atomic():
-                module.seed(ctx)
-            self.stdout.write(f"  {label}: {time.perf_counter() - started:.1f} s")
+        for hook in DEMO_HOOKS:
+            for label, module in demo_modules(hook):
+                started = time.perf_counter()
+                with transaction.atomic():
+                    getattr(module, hook)(ctx)
+                self.stdout.write(f"  {label}{'' if hook == 'seed' else ' (akhir)'}: "
+                                  f"{time.perf_counter() - started:.1f} s")
         self.stdout.write(self.style.SUCCESS("Data demo Kota Medan siap."))

@@ -1,0 +1,39 @@
+"""Headless Chromium (Debian's) driven by Playwright; Playwright never downloads a browser here."""
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="id-ID")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def log_in(page, live_server):
+    def _log_in(username: str, password: str = "rahasia-uji-123"):
+        page.goto(f"{live_server.url}/akun/masuk/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password)
+        page.click("#login-submit")
+        page.wait_for_url(f"{live_server.url}/")
+        return page
+
+    return _log_in

@@ -1,0 +1,113 @@
+"""Every URL × every role, from one table (NetBox's generated view tests, in one place).
+
+Each row names a URL pattern, how to build its arguments from the `world` fixture, and the expected status per
+actor. A URL pattern of the project without a row fails `test_it_has_a_row_for_every_url`, so a new page cannot
+ship without its permission decision. Codes: 200 allowed; 403 refused; 404 hidden (object outside the scope);
+302 redirected to login (anonymous).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+ACTORS = ["admin", "officer_a", "officer_b", "supervisor", "employee", "mentor", "facilitator", "head", "anonymous"]
+ANON = {"anonymous": 302}
+
+
+def everyone(code=200, **overrides) -> dict[str, int]:
+    table = dict.fromkeys(ACTORS, code) | ANON
+    return table | overrides
+
+
+def only(*allowed, refused=403, **overrides) -> dict[str, int]:
+    table = {actor: (200 if actor in allowed else refused) for actor in ACTORS} | ANON
+    return table | overrides
+
+
+@dataclass
+class Row:
+    name: str
+    expected: dict[str, int]
+    kwargs: Callable[[object], dict] = field(default=lambda w: {})
+    query: str = ""
+    method: str = "get"
+
+
+STAFF_VIEWERS = ("admin", "officer_a", "officer_b", "supervisor", "mentor", "head")
+
+ROWS: list[Row] = [
+    Row("core:home", everyone()),
+    Row("core:healthz", everyone(anonymous=200)),
+    Row("accounts:login", everyone(302, anonymous=200)),
+    Row("accounts:profile", everyone()),
+    Row("accounts:password_change", everyone()),
+    Row("accounts:locked_out", everyone(403, anonymous=403)),
+    Row("accounts:audit_log", only("admin")),
+    Row("people:list", only(*STAFF_VIEWERS)),
+    Row("people:export", only(*STAFF_VIEWERS)),
+    # The staff member in unit A's seksi: visible to admin, head, officer A, their supervisors, themself.
+    Row("people:detail", only("admin", "officer_a", "supervisor", "employee", "mentor", "head", refused=404),
+        kwargs=lambda w: {"pk": w.staff.pk}),
+    Row("org:unit_tree", everyone()),
+    Row("org:unit_detail", everyone(), kwargs=lambda w: {"pk": w.unit_b.pk}),
+    Row("org:position_list", everyone()),
+    Row("api:api-root", everyone(anonymous=401)),
+    Row("api:employee-list", everyone(anonymous=401)),  # a scoped list: an empty page is still 200
+    Row("api:employee-detail", only("admin", "officer_a", "supervisor", "employee", "mentor", "head", refused=404,
+                                    anonymous=401), kwargs=lambda w: {"pk": w.staff.pk}),
+    Row("api:orgunit-list", everyone(anonymous=401)),
+    Row("api:orgunit-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": w.unit_a.pk}),
+    Row("api:position-list", everyone(anonymous=401)),
+    Row("api:position-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": w.positions.staff.pk}),
+    # The API description is public (open-source software; no data in it), like the project's docs.
+    Row("schema", everyone(anonymous=200)),
+    Row("swagger-ui", everyone(anonymous=200)),
+    Row("redoc", everyone(anonymous=200)),
+]
+
+#: URL names deliberately outside the table, with the reason.
+EXEMPT = {
+    "accounts:logout": "POST-only; tested in tests/accounts",
+    "accounts:token_regenerate": "POST-only; tested in tests/accounts",
+    "set_language": "Django's language switch (POST); open before login too",
+    "api:api-root-format": "format suffix of the API root",
+}
+
+
+def _names(resolver=None, namespace="") -> set[str]:
+    resolver = resolver or get_resolver()
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == "admin" or pattern.namespace == "admin":
+                continue  # Django's admin has its own staff-only checks
+            ns = pattern.namespace or ""
+            names |= _names(pattern, f"{namespace}{ns}:" if ns else namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            if pattern.name.endswith("-format") or "format" in pattern.pattern.regex.pattern:
+                continue  # DRF's format-suffix twins
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_it_has_a_row_for_every_url():
+    covered = {row.name for row in ROWS} | set(EXEMPT)
+    missing = sorted(_names() - covered)
+    assert not missing, f"URL patterns without a permission row: {missing}"
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row.name for row in ROWS])
+def test_it_allows_and_refuses_each_actor_as_the_table_says(world, client, row):
+    url = reverse(row.name, kwargs=row.kwargs(world)) + (f"?{row.query}" if row.query else "")
+    results = {}
+    for actor in ACTORS:
+        client.logout()
+        if actor != "anonymous":
+            client.force_login(getattr(world.users, actor), backend="django.contrib.auth.backends.ModelBackend")
+        response = getattr(client, row.method)(url)
+        results[actor] = response.status_code
+    assert results == row.expected
