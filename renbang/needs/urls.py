@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_admin, views_campaigns, views_forms, views_results
+from . import views_admin, views_campaigns, views_forms, views_results, views_survey
 
 app_name = "needs"
 urlpatterns = [
@@ -20,6 +20,9 @@ urlpatterns = [
     path("hasil/pegawai/<int:pk>/", views_results.profile, name="profile"),
     path("bobot/", views_campaigns.weights_edit, name="weights"),
     path("impor-asesmen/", views_admin.ac_import, name="ac_import"),
+    path("survei/", views_survey.survey_list, name="surveys"),
+    path("survei/<int:pk>/isi/", views_survey.survey_answer, name="survey_answer"),
+    path("survei/<int:pk>/rekap/", views_survey.survey_results, name="survey_results"),
     path("fgd/", views_admin.fgd_list, name="fgds"),
     path("fgd/baru/", views_admin.fgd_create, name="fgd_create"),
     path("fgd/<int:pk>/", views_admin.fgd_detail, name="fgd"),

@@ -46,7 +46,7 @@ def _needs(w):
     from types import SimpleNamespace
 
     from renbang.competencies.models import Competency, PositionStandard
-    from renbang.needs.models import Assessment, Campaign, FocusGroup, Need, PriorityWeights
+    from renbang.needs.models import Assessment, Campaign, FocusGroup, Need, NeedsSurvey, PriorityWeights
 
     comp = Competency.objects.create(code="M.1", name="Integritas", competency_type="manajerial")
     for position in (w.positions.staff, w.positions.pengawas, w.positions.administrator):
@@ -62,6 +62,8 @@ def _needs(w):
         weights=PriorityWeights.objects.create(agency=w.agency),
         fgd=FocusGroup.objects.create(agency=w.agency, unit=w.section_a, held_on=dt.date(2026, 2, 1),
                                       facilitator="Tim AKPK"),
+        survey=NeedsSurvey.objects.create(agency=w.agency, title="Survei 2026", opens_on=dt.date(2026, 1, 1),
+                                          closes_on=dt.date(2026, 12, 31)),
     )
     return w.needs
 
@@ -117,6 +119,9 @@ ROWS: list[Row] = [
         kwargs=lambda w: {"pk": w.staff.pk}),
     Row("needs:weights", only("admin")),
     Row("needs:ac_import", only("admin")),
+    Row("needs:surveys", everyone(facilitator=403)),
+    Row("needs:survey_answer", only("supervisor", "employee", "mentor"), kwargs=lambda w: {"pk": _needs(w).survey.pk}),
+    Row("needs:survey_results", only(*STAFF_VIEWERS), kwargs=lambda w: {"pk": _needs(w).survey.pk}),
     Row("needs:fgds", only(*STAFF_VIEWERS)),
     Row("needs:fgd_create", only("admin", "officer_a", "officer_b")),
     Row("needs:fgd", only("admin", "officer_a", "supervisor", "mentor", "head", officer_b=404),
