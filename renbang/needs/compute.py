@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Avg
+from django.db.models import Avg, Case, IntegerField, Value, When
 from django.utils import timezone
 
 from renbang.engine import gaps as engine
@@ -70,6 +70,11 @@ def bulk_insert(model, fields: list[str], rows: list[tuple]) -> None:
     model.objects.bulk_create([model(**dict(zip(names, row, strict=True))) for row in rows], batch_size=BATCH)
 
 
+def _nullable(values: np.ndarray, digits: int | None = None) -> list:
+    """A float column as Python values for the database: NaN → None, else int (or rounded)."""
+    return [None if v != v else (round(v, digits) if digits else int(v)) for v in values.tolist()]
+
+
 def _index(values: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Positions of `values` in the sorted `keys`, and a mask of those found."""
     pos = np.searchsorted(keys, values)
@@ -86,8 +91,10 @@ def compute_current_levels(campaign: Campaign) -> int:
     scores = AssessmentScore.objects.filter(assessment__campaign=campaign,
                                             assessment__status=Assessment.Status.SUBMITTED,
                                             assessment__source__in=SOURCES)
-    rows = _fetch(scores.order_by("pk"), "assessment__employee_id", "competency_id", "level")
-    sources = list(scores.order_by("pk").values_list("assessment__source", flat=True)) if len(rows) else []
+    source_index = Case(*(When(assessment__source=name, then=Value(i)) for i, name in enumerate(SOURCES)),
+                        output_field=IntegerField())
+    fetched = _fetch(scores.annotate(src=source_index), "assessment__employee_id", "competency_id", "level", "src")
+    rows, src_all = fetched[:, :3], fetched[:, 3]
     ac_rows = np.zeros((0, 3), dtype=np.int64)
     if campaign.ac_on:
         since = _months_before(campaign.period_end, campaign.validity_months)
@@ -101,7 +108,7 @@ def compute_current_levels(campaign: Campaign) -> int:
     sums = np.zeros((n_e, n_k, 3))
     counts = np.zeros((n_e, n_k, 3))
     if len(rows):
-        src = np.array([SOURCES.index(s) for s in sources], dtype=np.int64)
+        src = src_all
         ei, found = _index(rows[:, 0], employees)
         ki, _ = _index(rows[:, 1], competencies)
         np.add.at(sums, (ei[found], ki[found], src[found]), rows[found, 2])
@@ -120,17 +127,15 @@ def compute_current_levels(campaign: Campaign) -> int:
     threshold = int(settings.RENBANG["NEEDS_DISAGREEMENT_LEVELS"])
     flags = engine.disagreement(levels[:, :, 0], levels[:, :, 1], threshold) if n_k else np.zeros((n_e, 0), bool)
     e_idx, k_idx = np.nonzero(~np.isnan(combined))
-    emp, comp, lv = employees.tolist(), competencies.tolist(), levels
-    rows = [
-        (campaign.pk, emp[e], comp[k], int(combined[e, k]), bool(from_ac[e, k]),
-         None if np.isnan(lv[e, k, 0]) else int(lv[e, k, 0]), None if np.isnan(lv[e, k, 1]) else int(lv[e, k, 1]),
-         None if np.isnan(lv[e, k, 2]) else round(float(lv[e, k, 2]), 2), bool(flags[e, k]))
-        for e, k in zip(e_idx.tolist(), k_idx.tolist(), strict=True)
-    ]
+    records = list(zip(
+        [campaign.pk] * len(e_idx), employees[e_idx].tolist(), competencies[k_idx].tolist(),
+        combined[e_idx, k_idx].astype(int).tolist(), from_ac[e_idx, k_idx].tolist(),
+        _nullable(levels[e_idx, k_idx, 0]), _nullable(levels[e_idx, k_idx, 1]),
+        _nullable(levels[e_idx, k_idx, 2], 2), flags[e_idx, k_idx].tolist(), strict=True))
     CurrentLevel.objects.filter(campaign=campaign).delete()
     bulk_insert(CurrentLevel, ["campaign", "employee", "competency", "level", "from_ac", "self_level",
-                               "supervisor_level", "peer_level", "disagreement"], rows)
-    return len(rows)
+                               "supervisor_level", "peer_level", "disagreement"], records)
+    return len(records)
 
 
 # --- step 2: gaps, JPM, priorities -------------------------------------------------------------------------
@@ -218,15 +223,15 @@ def compute(inputs: Inputs) -> Results:
 
 def write_results(campaign: Campaign, inputs: Inputs, results: Results) -> int:
     e_idx, k_idx = np.nonzero((inputs.required > 0) | (inputs.next_required > 0))
-    emp, unit, comp = inputs.employees.tolist(), inputs.units.tolist(), inputs.competencies.tolist()
+    emp, unit = inputs.employees.tolist(), inputs.units.tolist()
     cur = inputs.current
-    req, nreq = inputs.required.astype(int), inputs.next_required.astype(int)
-    gap, ngap, prio = results.gap.astype(int), results.next_gap.astype(int), np.round(results.priority, 2)
-    needs = [
-        (campaign.pk, emp[e], unit[e], comp[k], int(req[e, k]), None if np.isnan(cur[e, k]) else int(cur[e, k]),
-         int(gap[e, k]), int(nreq[e, k]), int(ngap[e, k]), float(prio[e, k]))
-        for e, k in zip(e_idx.tolist(), k_idx.tolist(), strict=True)
-    ]
+    current = _nullable(cur[e_idx, k_idx])
+    needs = list(zip(
+        [campaign.pk] * len(e_idx), inputs.employees[e_idx].tolist(), inputs.units[e_idx].tolist(),
+        inputs.competencies[k_idx].tolist(), inputs.required[e_idx, k_idx].astype(int).tolist(), current,
+        results.gap[e_idx, k_idx].astype(int).tolist(), inputs.next_required[e_idx, k_idx].astype(int).tolist(),
+        results.next_gap[e_idx, k_idx].astype(int).tolist(), np.round(results.priority[e_idx, k_idx], 2).tolist(),
+        strict=True))
     matches = [
         (campaign.pk, emp[e], unit[e], None if np.isnan(results.jpm[e]) else round(float(results.jpm[e]), 2),
          results.bands[e], round(float(results.performance_gap[e]), 2), inputs.predicates[e] or "")
