@@ -116,10 +116,13 @@ def progress_by_unit(campaign: Campaign, user, parent_id: int | None = None) -> 
                  .values_list("pk", "parent_id", "name"))
     rows_units = _row_units(units, parent_id, user)
     top_of = _top_map(units, {pk for pk, _n in rows_units})
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: {"targets": 0, "self": 0, "supervisor": 0})
-    for unit_id, n in employees.values_list("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n"):
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: {"targets": 0, "supervised": 0, "self": 0,
+                                                             "supervisor": 0})
+    per_unit = employees.values_list("unit_id").annotate(n=Count("pk"), m=Count("supervisor_id"))
+    for unit_id, n, m in per_unit.values_list("unit_id", "n", "m"):
         if unit_id in top_of:
             counts[top_of[unit_id]]["targets"] += n
+            counts[top_of[unit_id]]["supervised"] += m  # only they can get a supervisor's questionnaire
     submitted = (Assessment.objects.filter(campaign=campaign, status=Assessment.Status.SUBMITTED,
                                            employee__in=employees.values("pk"),
                                            source__in=[Source.SELF, Source.SUPERVISOR])
@@ -127,14 +130,15 @@ def progress_by_unit(campaign: Campaign, user, parent_id: int | None = None) -> 
     for unit_id, source, n in submitted.values_list("employee__unit_id", "source", "n"):
         if unit_id in top_of:
             counts[top_of[unit_id]][source] += n
+    parents = {p for _pk, p, _n in units}
     result = []
     for pk, name in rows_units:
         c = counts[pk]
         if not c["targets"]:
             continue
-        result.append({"unit_id": pk, "name": name, **c,
+        result.append({"unit_id": pk, "name": name, **c, "has_children": pk in parents,
                        "self_pct": round(100 * c["self"] / c["targets"]),
-                       "supervisor_pct": round(100 * c["supervisor"] / c["targets"])})
+                       "supervisor_pct": round(100 * c["supervisor"] / c["supervised"]) if c["supervised"] else 0})
     return result
 
 

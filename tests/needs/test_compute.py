@@ -78,3 +78,15 @@ def test_it_hands_large_campaigns_to_the_job_worker(needs_world, settings, djang
     job.refresh_from_db()
     assert job.status == "done" and job.result["current_levels"] == 3
     assert Need.objects.filter(employee=w.staff).count() == 3
+
+
+def test_it_counts_progress_per_unit_against_those_who_have_a_supervisor(needs_world):
+    from renbang.needs.selectors import progress_by_unit
+
+    w = needs_world
+    Assessment.objects.create(campaign=w.campaign, employee=w.staff, assessor=w.chief, source=Source.SUPERVISOR,
+                              status="submitted")
+    rows = {r["name"]: r for r in progress_by_unit(w.campaign, w.users.admin)}
+    unit_a = rows["Dinas Pendidikan dan Kebudayaan"]
+    assert (unit_a["targets"], unit_a["supervised"], unit_a["supervisor_pct"]) == (3, 2, 50)
+    assert unit_a["has_children"] and not rows["Dinas Kesehatan"]["has_children"]
