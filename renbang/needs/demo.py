@@ -20,7 +20,7 @@ from renbang.core.demo import DEMO_AGENCY_CODE
 from renbang.org.models import SENIORITY, Agency, Position
 from renbang.people.models import Employee
 
-from .compute import compute_campaign
+from .compute import bulk_insert, compute_campaign
 from .models import Assessment, AssessmentScore, Campaign, Source
 from .models_extra import AgreedNeed, FocusGroup
 
@@ -106,9 +106,8 @@ def _assessments(campaign, agency, rng) -> None:
             levels = np.clip(np.floor(values + 0.5), 1, 5).astype(int)
             score_plan.append([(c, int(lvl)) for (c, _r), lvl in zip(comps, levels, strict=True)])
     created = Assessment.objects.bulk_create(assessments, batch_size=BATCH)
-    scores = [AssessmentScore(assessment_id=a.pk, competency_id=c, level=lvl)
-              for a, plan in zip(created, score_plan, strict=True) for c, lvl in plan]
-    AssessmentScore.objects.bulk_create(scores, batch_size=BATCH)
+    scores = [(a.pk, c, lvl) for a, plan in zip(created, score_plan, strict=True) for c, lvl in plan]
+    bulk_insert(AssessmentScore, ["assessment", "competency", "level"], scores)
 
 
 def _focus_groups(ctx, campaign, agency, rng) -> None:
