@@ -11,9 +11,6 @@ class OrgUnitSerializer(ModelCleanSerializer):
         model = OrgUnit
         fields = ["id", "code", "name", "kind", "parent", "valid_from", "valid_to", "replaced_by"]
 
-    def clean_exclude(self) -> list[str]:
-        return ["agency"]
-
     def validate_parent(self, parent):
         if parent is not None and parent.agency_id != self.context["request"].user.agency_id:
             raise serializers.ValidationError("Unit induk tidak ditemukan di instansi Anda.")
@@ -24,9 +21,6 @@ class PositionSerializer(ModelCleanSerializer):
     class Meta:
         model = Position
         fields = ["id", "name", "position_type", "level", "job_family", "active"]
-
-    def clean_exclude(self) -> list[str]:
-        return ["agency"]
 
 
 class OrgUnitViewSet(ScopedModelViewSet):

@@ -19,9 +19,6 @@ class EmployeeSerializer(ModelCleanSerializer):
                   "education", "education_major", "email", "active", "updated_at"]
         read_only_fields = ["updated_at"]
 
-    def clean_exclude(self) -> list[str]:
-        return ["agency"]
-
     def validate_unit(self, unit):
         return _same_agency(self, unit)
 

@@ -1,0 +1,154 @@
+"""Plan optimiser benchmark (issue 4): our engine vs greedy vs HiGHS on the full MILP, one table.
+
+    python benchmarks/bench_optimizer.py [--quick]
+
+Each size runs in its own process so that the peak memory (ru_maxrss) belongs to that size alone.
+HiGHS (scipy's bundled copy) gets 60 s on the full MILP, and also 10x our plan time to test the
+"10x faster to the same objective" goal. It is not run where the model has millions of variables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+SIZES = {"small": 30.0, "medan": 60.0, "national": 280.0}  # our time limit per size
+HIGHS_LIMIT = 60.0
+HIGHS_MAX_VARIABLES = 2_000_000
+
+
+def run_one(size: str, seed: int) -> dict:
+    import numpy as np
+
+    from renbang.engine.optimizer import check_feasibility, generate, objective, solve
+    from renbang.engine.optimizer.context import build_context
+    from renbang.engine.optimizer.greedy import greedy_plan
+    from renbang.engine.optimizer.milp import _options, solve_milp
+
+    inst = generate(size, seed)
+    out: dict = {"size": size, "employees": inst.n_employees, "sessions": inst.n_sessions}
+    t = time.perf_counter()
+    result = solve(inst, time_limit=SIZES[size], use_milp=False)
+    out.update(
+        ours_seconds=round(time.perf_counter() - t, 1),
+        ours_plan_seconds=result.stats.get("seconds_plan"),
+        ours_objective=round(result.objective, 1),
+        bound=round(result.bound, 1),
+        gap_percent=round(100 * (result.bound - result.objective) / result.bound, 2),
+        feasible=check_feasibility(inst, (result.emp, result.sess)) == [],
+    )
+    ctx = build_context(inst)
+    t = time.perf_counter()
+    greedy = greedy_plan(ctx)
+    out.update(
+        greedy_seconds=round(time.perf_counter() - t, 1), greedy_objective=round(objective(inst, greedy), 1)
+    )
+    _, opt_prog = _options(ctx)
+    variables = int(np.bincount(inst.session_prog, minlength=inst.n_programmes)[opt_prog].sum())
+    out["milp_variables"] = variables
+    if variables <= HIGHS_MAX_VARIABLES:
+        highs = solve_milp(ctx, time_limit=HIGHS_LIMIT)
+        out.update(
+            highs_seconds=round(highs.seconds, 1),
+            highs_status=highs.status,
+            highs_objective=round(objective(inst, (highs.emp, highs.sess)), 1) if len(highs.emp) else None,
+        )
+        ten_x = min(10 * float(out["ours_plan_seconds"] or out["ours_seconds"]), 120.0)
+        quick = solve_milp(ctx, time_limit=ten_x)
+        out.update(
+            highs_10x_limit=round(ten_x, 1),
+            highs_10x_objective=round(objective(inst, (quick.emp, quick.sess)), 1)
+            if len(quick.emp)
+            else None,
+        )
+    out["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return out
+
+
+def table(rows: list[dict]) -> str:
+    head = (
+        "size",
+        "employees",
+        "ours s (plan s)",
+        "ours obj",
+        "bound",
+        "gap %",
+        "greedy s",
+        "greedy obj",
+        "HiGHS 60s obj",
+        "HiGHS @10x ours",
+        "peak MB",
+    )
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        highs = "not run ({:,} binaries)".format(r["milp_variables"])
+        ten = "-"
+        if "highs_status" in r:
+            highs = (
+                f"{r['highs_objective']} ({r['highs_status']}, {r['highs_seconds']} s)"
+                if r["highs_objective"]
+                else f"no plan ({r['highs_seconds']} s)"
+            )
+            ten = f"{r['highs_10x_objective'] or 'no plan'} in {r['highs_10x_limit']} s"
+        lines.append(
+            "| "
+            + " | ".join(
+                str(x)
+                for x in (
+                    r["size"],
+                    f"{r['employees']:,}",
+                    f"{r['ours_seconds']} ({r['ours_plan_seconds']})",
+                    r["ours_objective"],
+                    r["bound"],
+                    r["gap_percent"],
+                    r["greedy_seconds"],
+                    r["greedy_objective"],
+                    highs,
+                    ten,
+                    r["peak_mb"],
+                )
+            )
+            + " |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small instance only")
+    parser.add_argument(
+        "--sizes", default=",".join(SIZES), help="comma-separated subset of " + ", ".join(SIZES)
+    )
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.seed)))
+        return 0
+    rows = []
+    for size in ["small"] if args.quick else args.sizes.split(","):
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", size, "--seed", str(args.seed)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(
+        f"# Optimiser benchmark, {time.strftime('%Y-%m-%d')}, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}"
+    )
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

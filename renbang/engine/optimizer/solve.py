@@ -1,0 +1,157 @@
+"""One call from an instance to a plan with its certificate: `solve(instance, time_limit)`.
+
+Order of work: (1) price discovery on a stratified sample of employees when the instance is large
+(cheap iterations, prices transfer because every limit is scaled by the sample share); (2) Lagrangian
+cutting planes on the full instance, making a plan from the best prices after a few seconds; (3) more
+iterations for the bound until it meets the plan or time runs out, with a final exact evaluation;
+(4) on small instances, HiGHS on the full MILP to close whatever gap is left.
+
+Status "infeasible" is never returned: the empty plan satisfies every constraint (all limits are >= 0
+and nothing forces attendance), so a feasible plan always exists.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .context import build_context
+from .greedy import greedy_plan
+from .heuristic import price_guided_plan
+from .lagrangian import dual_search
+from .milp import solve_milp
+from .model import Instance, subset_employees
+from .objective import check_feasibility, objective, to_assignments
+
+DEFAULT_TIME_LIMIT = 60.0
+OPTIMAL_TOLERANCE = 1e-6  # relative: objective == bound up to float rounding
+SAMPLE_ABOVE = 6_000  # employees; above this, prices are first discovered on a sample
+EXACT_MILP_VARIABLES = 4_000
+GREEDY_UP_TO = 100_000
+PLAN_AFTER_ITERATIONS = 6  # full-instance iterations before the first price-guided plan  # run the exact MILP only on models this small
+
+
+@dataclass
+class Result:
+    """The plan, its objective (recomputed from the rows), a proven upper bound and run statistics."""
+
+    status: str
+    objective: float
+    bound: float
+    emp: np.ndarray
+    sess: np.ndarray
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def assignments(self, inst: Instance) -> list[dict[str, str]]:
+        return to_assignments(inst, self.emp, self.sess)
+
+    def to_dict(self, inst: Instance) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "objective": self.objective,
+            "bound": self.bound,
+            "assignments": self.assignments(inst),
+            "stats": self.stats,
+        }
+
+
+def _sample(inst: Instance) -> np.ndarray:
+    """Every k-th employee in unit order: each unit keeps (almost exactly) its share."""
+    size = int(np.clip(inst.n_employees // 10, 2_500, 10_000))
+    order = np.argsort(inst.employee_unit, kind="stable")
+    return np.sort(order[:: max(1, inst.n_employees // size)])
+
+
+def solve(
+    inst: Instance, time_limit: float | None = None, *, use_milp: bool = True, max_iterations: int = 400
+) -> Result:
+    """Best plan found within `time_limit` seconds (default 60) and a proven upper bound on any plan.
+
+    Deterministic: the same instance gives the same result whenever the run ends on `max_iterations`
+    or convergence rather than on the clock (only the clock can cut two runs at different points).
+    """
+    limit = DEFAULT_TIME_LIMIT if time_limit is None else float(time_limit)
+    t0 = time.perf_counter()
+    clock = lambda: time.perf_counter() - t0
+    ctx = build_context(inst)
+    stats: dict[str, Any] = {"employees": inst.n_employees, "sessions": inst.n_sessions, "pairs": ctx.n_pairs}
+    stats["seconds_context"] = round(clock(), 3)
+    best: dict[str, Any] = {"objective": -1.0, "plan": None, "source": ""}
+
+    def consider(emp: np.ndarray, sess: np.ndarray, source: str) -> float:
+        if check_feasibility(inst, (emp, sess)):  # never trust a heuristic blindly
+            stats.setdefault("rejected_plans", []).append(source)
+            return best["objective"]
+        value = objective(inst, (emp, sess))
+        if value > best["objective"]:
+            best.update(objective=value, plan=(emp, sess), source=source)
+        return best["objective"]
+
+    if (
+        inst.n_employees <= GREEDY_UP_TO
+    ):  # a safety net and a first stop target; the fill step covers big runs
+        consider(*greedy_plan(ctx), "greedy")
+        stats["greedy_objective"] = best["objective"]
+    start = None
+    if inst.n_employees > SAMPLE_ABOVE:
+        idx = _sample(inst)
+        sample = build_context(subset_employees(inst, idx))
+        warm = dual_search(
+            sample,
+            time_limit=0.2 * limit,
+            max_iterations=min(80, max_iterations),
+            limit_scale=len(idx) / inst.n_employees,
+            certify=False,
+            blocks_wanted=64,
+        )
+        start = warm.prices
+        stats["sample_employees"] = len(idx)
+        stats["sample_iterations"] = warm.iterations
+    stats["seconds_warm_start"] = round(clock(), 3)
+
+    def make_plan(prices, local) -> float:
+        value = consider(*price_guided_plan(ctx, prices, local), "price-guided")
+        stats.setdefault("seconds_plan", round(clock(), 3))
+        return value
+
+    remaining = max(limit - clock(), 1.0)
+    dual = dual_search(
+        ctx,
+        time_limit=0.85 * remaining,
+        max_iterations=max_iterations,
+        start=start,
+        radius=0.05 if start else 0.25,
+        plan_after=PLAN_AFTER_ITERATIONS,
+        on_plan=make_plan,
+        stop=best["objective"],
+    )
+    make_plan(dual.prices, dual.local)  # again at the final prices (or for the first time)
+    bound = dual.bound
+    stats.update(
+        dual_iterations=dual.iterations,
+        seconds_bound=round(clock(), 3),
+        exact_share=float(dual.local.exact.mean()) if inst.n_employees else 1.0,
+    )
+
+    gap_left = bound - best["objective"] > OPTIMAL_TOLERANCE * max(1.0, abs(bound))
+    if use_milp and gap_left and clock() < limit and ctx.n_pairs <= EXACT_MILP_VARIABLES:
+        exact = solve_milp(ctx, time_limit=max(limit - clock(), 1.0))
+        stats["milp_status"] = exact.status
+        if exact.status != "no plan":
+            consider(exact.emp, exact.sess, "milp")
+        if exact.status == "optimal":
+            bound = min(bound, max(exact.bound, best["objective"]))
+    emp, sess = best["plan"] if best["plan"] is not None else (np.zeros(0, np.int64), np.zeros(0, np.int64))
+    value = max(best["objective"], 0.0)
+    # Rounding: the bound sums the same floats in another order; never report it below the plan.
+    bound = max(bound * (1 + 1e-12) + 1e-9, value)
+    optimal = bound - value <= OPTIMAL_TOLERANCE * max(1.0, abs(bound))
+    stats.update(
+        plan_source=best["source"],
+        seconds_total=round(clock(), 3),
+        gap_percent=round(100.0 * (bound - value) / bound, 4) if bound > 0 else 0.0,
+    )
+    return Result("optimal" if optimal else "feasible", value, bound, emp, sess, stats)

@@ -1,0 +1,89 @@
+"""Plans are feasible, honestly valued and certified; small instances are solved to optimality."""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from renbang.engine.optimizer import check_feasibility, generate, objective, solve
+from renbang.engine.optimizer.context import build_context
+from renbang.engine.optimizer.generator import random_small
+from renbang.engine.optimizer.greedy import greedy_plan
+from renbang.engine.optimizer.heuristic import price_guided_plan
+from renbang.engine.optimizer.lagrangian import dual_search
+from renbang.engine.optimizer.milp import solve_milp
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 100_000))
+def test_it_returns_only_feasible_plans_valued_from_their_rows(seed):
+    inst = random_small(seed, employees=10, programmes=6)
+    result = solve(inst, time_limit=10, use_milp=False)
+    rows = result.assignments(inst)
+    assert check_feasibility(inst, rows) == []
+    assert np.isclose(objective(inst, rows), result.objective, atol=1e-9)
+    assert result.bound >= result.objective
+    assert result.status in {"optimal", "feasible"}
+    assert "rejected_plans" not in result.stats  # no heuristic produced an infeasible plan
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 100_000))
+def test_it_builds_feasible_greedy_and_price_guided_plans(seed):
+    inst = random_small(seed, employees=12, programmes=6)
+    ctx = build_context(inst)
+    assert check_feasibility(inst, greedy_plan(ctx)) == []
+    dual = dual_search(ctx, time_limit=5, max_iterations=5, certify=False)
+    assert check_feasibility(inst, price_guided_plan(ctx, dual.prices, dual.local)) == []
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 100_000))
+def test_it_never_bounds_below_the_exact_optimum(seed):
+    inst = random_small(seed, employees=8, programmes=5)
+    exact = solve_milp(build_context(inst), time_limit=20)
+    assert exact.status == "optimal"
+    result = solve(inst, time_limit=10, use_milp=False)
+    assert result.bound >= exact.objective - 1e-6
+    assert result.objective <= exact.objective + 1e-6
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(0, 100_000))
+def test_it_finds_the_optimum_of_small_instances(seed):
+    inst = random_small(seed, employees=8, programmes=5)
+    exact = solve_milp(build_context(inst), time_limit=20)
+    result = solve(inst, time_limit=20)
+    assert result.status == "optimal"
+    assert np.isclose(result.objective, objective(inst, (exact.emp, exact.sess)), atol=1e-6)
+
+
+def test_it_gives_the_same_plan_for_the_same_instance():
+    inst = generate("small", 3)
+    first = solve(generate("small", 3), time_limit=300, use_milp=False, max_iterations=6)
+    second = solve(inst, time_limit=300, use_milp=False, max_iterations=6)
+    assert first.assignments(inst) == second.assignments(inst)
+    assert (first.objective, first.bound) == (second.objective, second.bound)
+
+
+def test_it_beats_the_greedy_baseline_and_stays_close_to_its_bound():
+    inst = generate("small", 7)
+    result = solve(inst, time_limit=20, use_milp=False)
+    greedy = objective(inst, greedy_plan(build_context(inst)))
+    assert result.objective >= greedy
+    assert result.objective >= 0.97 * result.bound
+
+
+def test_it_returns_the_empty_plan_when_nothing_may_be_attended():
+    inst = random_small(1)
+    from dataclasses import replace
+
+    result = solve(replace(inst, max_sessions_per_month=0), time_limit=5)
+    assert result.assignments(inst) == [] and result.objective == 0.0
+    assert result.status == "optimal"
+
+
+def test_it_solves_the_empty_model_with_the_exact_reference():
+    from dataclasses import replace
+
+    exact = solve_milp(build_context(replace(random_small(2), max_sessions_per_month=0)))
+    assert (exact.status, exact.objective, len(exact.emp)) == ("optimal", 0.0, 0)

@@ -1,0 +1,73 @@
+"""Each employee's priced local problem is solved exactly: compared with brute force."""
+
+import itertools
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from renbang.engine.optimizer.context import Prices, build_context
+from renbang.engine.optimizer.generator import random_small
+from renbang.engine.optimizer.objective import employee_values
+from renbang.engine.optimizer.subproblem import solve_local
+
+
+def brute_force(inst, ctx, prices, i):
+    """Best profit of employee i over every choice of one session or none per allowed programme."""
+    allowed = np.flatnonzero(ctx.allowed[ctx.emp_class[i]])
+    rate = prices.total + prices.unit[inst.employee_unit[i]]
+    options = [
+        [None] + [s for s in np.flatnonzero(inst.session_prog == p) if inst.session_capacity[s] > 0]
+        for p in allowed
+    ]
+    best = 0.0
+    for choice in itertools.product(*options):
+        sess = np.array([s for s in choice if s is not None], np.int64)
+        months = np.bincount(inst.session_month[sess], minlength=13)
+        jp = inst.prog_jp[inst.session_prog[sess]].sum()
+        if months.max(initial=0) > inst.max_sessions_per_month or jp > inst.jp_cap[i] + 1e-9:
+            continue
+        value = employee_values(inst, np.full(len(sess), i), sess)[i]
+        paid = prices.session[sess].sum() + rate * inst.prog_cost[inst.session_prog[sess]].sum()
+        best = max(best, value - paid)
+    return best
+
+
+def random_prices(inst, rng):
+    seat = np.where(rng.random(inst.n_sessions) < 0.5, 0.0, rng.uniform(0, 1.5, inst.n_sessions))
+    seat = np.where(rng.random(inst.n_sessions) < 0.2, 0.3, seat)  # ties between months
+    per_rupiah = rng.uniform(0, 1.5) / inst.prog_cost.mean()
+    unit = rng.uniform(0, 0.5, len(inst.unit_ids)) / inst.prog_cost.mean()
+    return Prices(seat, per_rupiah, unit)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 100_000))
+def test_it_solves_every_local_problem_exactly(seed):
+    inst = random_small(seed, employees=5, programmes=5)
+    ctx = build_context(inst)
+    prices = random_prices(inst, np.random.default_rng(seed))
+    local = solve_local(ctx, prices, exact=True)
+    assert local.exact.all()
+    for i in range(inst.n_employees):
+        expected = brute_force(inst, ctx, prices, i)
+        assert np.isclose(local.value[i], expected, atol=1e-9), (i, local.value[i], expected)
+        assert np.isclose(local.lower[i], expected, atol=1e-9)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 100_000))
+def test_it_returns_local_plans_worth_what_it_claims(seed):
+    inst = random_small(seed, employees=8, programmes=6)
+    ctx = build_context(inst)
+    prices = random_prices(inst, np.random.default_rng(seed + 1))
+    for exact in (True, False):
+        local = solve_local(ctx, prices, exact=exact)
+        rate = prices.total + prices.unit[inst.employee_unit]
+        cost = inst.prog_cost[inst.session_prog[local.sess]]
+        paid = np.bincount(local.emp, prices.session[local.sess] + rate[local.emp] * cost, inst.n_employees)
+        value = employee_values(inst, local.emp, local.sess)
+        assert np.allclose(value - paid, local.lower, atol=1e-9)
+        assert (local.value >= local.lower - 1e-9).all()
+        months = np.bincount(local.emp * 13 + inst.session_month[local.sess], minlength=13 * inst.n_employees)
+        assert months.max(initial=0) <= inst.max_sessions_per_month
