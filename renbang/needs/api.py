@@ -21,7 +21,7 @@ class CampaignSerializer(ModelCleanSerializer):
         read_only_fields = ["status", "closed_at", "computed_at"]
 
     def clean_exclude(self) -> list[str]:
-        return ["agency", "target_units"]
+        return ["target_units"]  # the agency is set from the caller, so (agency, name) uniqueness is checked
 
     def validate_target_units(self, units):
         agency_id = self.context["request"].user.agency_id
@@ -128,9 +128,6 @@ class PriorityWeightsSerializer(ModelCleanSerializer):
         model = PriorityWeights
         fields = ["id", "gap", "importance", "performance", "next_position", "performance_gap_map", "updated_at"]
         read_only_fields = ["updated_at"]
-
-    def clean_exclude(self) -> list[str]:
-        return ["agency"]
 
 
 class PriorityWeightsViewSet(ScopedModelViewSet):
