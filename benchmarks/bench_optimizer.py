@@ -23,15 +23,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 SIZES = {"small": 30.0, "medan": 60.0, "national": 280.0}  # our time limit per size
 HIGHS_LIMIT = 60.0
 HIGHS_MAX_VARIABLES = 2_000_000
+NEEDS_DB = False  # pure engine: `benchmarks/run.py` needs no database for it
+CHILD_TIMEOUT = 600.0  # seconds per size; the national target is 300
+CHILD_MEMORY = 10 * 1024**3  # address-space cap per size (the national target is 8 GB peak)
 
 
 def run_one(size: str, seed: int) -> dict:
-    import numpy as np
 
     from renbang.engine.optimizer import check_feasibility, generate, objective, solve
     from renbang.engine.optimizer.context import build_context
     from renbang.engine.optimizer.greedy import greedy_plan
-    from renbang.engine.optimizer.milp import _options, solve_milp
+    from renbang.engine.optimizer.milp import solve_milp
 
     inst = generate(size, seed)
     out: dict = {"size": size, "employees": inst.n_employees, "sessions": inst.n_sessions}
@@ -51,8 +53,7 @@ def run_one(size: str, seed: int) -> dict:
     out.update(
         greedy_seconds=round(time.perf_counter() - t, 1), greedy_objective=round(objective(inst, greedy), 1)
     )
-    _, opt_prog = _options(ctx)
-    variables = int(np.bincount(inst.session_prog, minlength=inst.n_programmes)[opt_prog].sum())
+    variables = milp_variables(ctx)
     out["milp_variables"] = variables
     if variables <= HIGHS_MAX_VARIABLES:
         highs = solve_milp(ctx, time_limit=HIGHS_LIMIT)
@@ -71,6 +72,19 @@ def run_one(size: str, seed: int) -> dict:
         )
     out["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return out
+
+
+def milp_variables(ctx) -> int:
+    """Binaries of the full MILP (one per useful option and usable session), counted per class of
+    employees rather than listed: the national case would need gigabytes to list them."""
+    import numpy as np
+
+    inst = ctx.inst
+    seats = np.bincount(inst.session_prog[ctx.usable_session], minlength=inst.n_programmes)
+    floor = ctx.allowed & (ctx.class_floorval > 0) if inst.jp_floor_weight > 0 else np.zeros_like(ctx.allowed)
+    per_class = (floor * seats[None, :]).sum(axis=1)
+    total = int((per_class * np.diff(ctx.class_ptr)).sum())
+    return total + int(seats[ctx.pair_prog][ctx.pair_floorval <= 0].sum())
 
 
 def table(rows: list[dict]) -> str:
@@ -121,6 +135,53 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
+
+
+def measure(size: str, seed: int = 1) -> dict:
+    """run_one(size) in a child process (its own peak memory); a failure becomes {"error": ...}."""
+    try:
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", size, "--seed", str(seed)],
+            capture_output=True,
+            text=True,
+            timeout=CHILD_TIMEOUT,
+            preexec_fn=_limit_memory,
+        )
+    except subprocess.TimeoutExpired:
+        return {"size": size, "error": f"stopped after {CHILD_TIMEOUT:.0f} s"}
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"size": size, "error": f"exit {done.returncode}: {tail[:80]}"}
+    return json.loads(lines[-1])
+
+
+def rows_for(r: dict) -> list[tuple[str, str]]:
+    """(label, figure) rows of one size for the project-wide `make bench` table."""
+    if "error" in r:
+        return [(f"{r['size']}: ours", f"no result ({r['error']})")]
+    name = f"{r['size']} {r['employees']:,}"
+    ours = (
+        f"plan {r['ours_plan_seconds']} s · bound {r['ours_seconds']} s · obj {r['ours_objective']:,} · "
+        f"gap {r['gap_percent']} % · peak {r['peak_mb'] / 1024:.1f} GB"
+    )
+    out = [(f"{name}: ours", ours)]
+    out.append((f"{name}: greedy", f"{r['greedy_seconds']} s · obj {r['greedy_objective']:,}"))
+    if "highs_status" in r:
+        got = f"obj {r['highs_objective']:,} ({r['highs_status']})" if r["highs_objective"] else "no plan"
+        out.append((f"{name}: HiGHS {HIGHS_LIMIT:.0f} s", f"{got} in {r['highs_seconds']} s"))
+    else:
+        out.append((f"{name}: HiGHS", f"not run ({r['milp_variables']:,} binaries)"))
+    return out
+
+
+def run() -> list[tuple[str, str]]:
+    """`make bench` entry point: small, Medan and national, each in its own process."""
+    return [row for size in SIZES for row in rows_for(measure(size))]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small instance only")
@@ -135,18 +196,20 @@ def main() -> int:
         return 0
     rows = []
     for size in ["small"] if args.quick else args.sizes.split(","):
-        done = subprocess.run(
-            [sys.executable, __file__, "--one", size, "--seed", str(args.seed)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        r = measure(size, args.seed)
+        if "error" in r:
+            print(f"{size}: {r['error']}", file=sys.stderr)
+            continue
+        rows.append(r)
     print(
         f"# Optimiser benchmark, {time.strftime('%Y-%m-%d')}, {platform.processor() or platform.machine()}, "
         f"Python {platform.python_version()}"
     )
     print(table(rows))
+    print("\n# The same as `make bench` rows (label: figure)")
+    for r in rows:
+        for label, figure in rows_for(r):
+            print(f"- {label}: {figure}")
     return 0
 
 

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "renbang.people",
     "renbang.competencies",
     "renbang.needs",
+    "renbang.catalog",
+    "renbang.mentoring",
     "renbang.api",
 ]
 

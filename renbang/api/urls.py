@@ -1,5 +1,23 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from renbang.catalog.api import (
+    MethodViewSet,
+    OfferView,
+    PlannedSessionViewSet,
+    ProgrammeViewSet,
+    ProviderViewSet,
+    SuggestionRuleViewSet,
+    SuggestionView,
+)
+from renbang.competencies.api import CompetencyViewSet, PositionStandardViewSet, StandardDefaultViewSet
+from renbang.mentoring.api import (
+    FeedbackViewSet,
+    LogViewSet,
+    MentoringProgrammeViewSet,
+    PairViewSet,
+    ParticipantViewSet,
+)
 from renbang.needs.api import AssessmentViewSet, CampaignViewSet, NeedViewSet, PriorityWeightsViewSet
 from renbang.org.api import OrgUnitViewSet, PositionViewSet
 from renbang.people.api import EmployeeViewSet
@@ -8,10 +26,27 @@ router = DefaultRouter()
 router.register("employees", EmployeeViewSet, basename="employee")
 router.register("org-units", OrgUnitViewSet, basename="orgunit")
 router.register("positions", PositionViewSet, basename="position")
+router.register("competencies", CompetencyViewSet, basename="competency")
+router.register("position-standards", PositionStandardViewSet, basename="positionstandard")
+router.register("standard-defaults", StandardDefaultViewSet, basename="standarddefault")
+router.register("catalog/methods", MethodViewSet, basename="method")
+router.register("catalog/providers", ProviderViewSet, basename="provider")
+router.register("catalog/programmes", ProgrammeViewSet, basename="programme")
+router.register("catalog/planned-sessions", PlannedSessionViewSet, basename="plannedsession")
+router.register("catalog/suggestion-rules", SuggestionRuleViewSet, basename="suggestionrule")
+router.register("mentoring/programmes", MentoringProgrammeViewSet, basename="mentoringprogramme")
+router.register("mentoring/participants", ParticipantViewSet, basename="mentoringparticipant")
+router.register("mentoring/pairs", PairViewSet, basename="mentoringpair")
+router.register("mentoring/logs", LogViewSet, basename="mentoringlog")
+router.register("mentoring/feedback", FeedbackViewSet, basename="mentoringfeedback")
 router.register("needs/campaigns", CampaignViewSet, basename="needs-campaign")
 router.register("needs/assessments", AssessmentViewSet, basename="needs-assessment")
 router.register("needs/needs", NeedViewSet, basename="needs-need")
 router.register("needs/priority-weights", PriorityWeightsViewSet, basename="needs-priority-weights")
 
 app_name = "api"
-urlpatterns = router.urls
+urlpatterns = [
+    path("catalog/suggestions/", SuggestionView.as_view(), name="catalog-suggestions"),
+    path("catalog/programme-offers/", OfferView.as_view(), name="catalog-offers"),
+    *router.urls,
+]

@@ -8,9 +8,21 @@ class CompetenciesConfig(AppConfig):
     verbose_name = _("Standar kompetensi")
 
     def ready(self) -> None:
+        from renbang.accounts import scoping
+        from renbang.core import employee_sections
         from renbang.core.audit import register_audited
+        from renbang.core.navigation import NavItem, register
 
         from . import models
+        from .views.employee import requirement_section
 
         register_audited(models.Competency, models.Level, models.Indicator, models.PositionStandard,
                          models.StandardDefault)
+        # Competency itself has national rows (agency NULL): read through selectors.competencies_for_user.
+        scoping.register(models.PositionStandard, agency="position__agency")
+        scoping.register(models.StandardDefault, agency="agency")
+        register(NavItem("competencies", _("Kamus kompetensi"), "competencies:list", "bi-journal-bookmark", 30,
+                         visible=lambda u: u.has_perm("competencies.view_competency")))
+        register(NavItem("standards", _("Standar jabatan"), "competencies:standard_list", "bi-bar-chart-steps", 31,
+                         visible=lambda u: u.has_perm("competencies.view_standard")))
+        employee_sections.register(requirement_section)

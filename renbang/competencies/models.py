@@ -47,6 +47,11 @@ class Competency(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
+    @property
+    def is_national(self) -> bool:
+        """Part of the national dictionary (PermenPANRB 38/2017), shared by every agency."""
+        return self.agency_id is None
+
 
 class Level(models.Model):
     """One of the five proficiency levels of a competency, with its description."""

@@ -83,30 +83,36 @@ class ImportReport:
         writer = csv.writer(stream)
         writer.writerow(["baris", "kolom", "nilai", "pesan"])
         for e in self.errors:
-            writer.writerow([e.row, e.column, safe_cell(e.value), e.message])
+            writer.writerow([e.row, safe_cell(e.column), safe_cell(e.value), safe_cell(e.message)])
 
 
 def _limit(name: str) -> int:
     return int(settings.RENBANG[name])
 
 
-def read_table(data: bytes, filename: str = "") -> Table:
-    """Read the first sheet of an .xlsx, or a CSV, into headers + rows of raw values."""
+def read_table(data: bytes, filename: str = "", *, sniff_rows: int | None = None) -> Table:
+    """Read the first sheet of an .xlsx, or a CSV, into headers + rows of raw values.
+
+    `sniff_rows` reads only the first rows (a quick check of a file at upload time, before a background job
+    reads it whole): every refusal about the file itself still applies, the row-count limit does not.
+    """
     if not data or not data.strip():
         raise TabularError("Berkas kosong: tidak ada baris untuk diimpor.")
     if len(data) > _limit("IMPORT_MAX_BYTES"):
         mb = _limit("IMPORT_MAX_BYTES") // (1024 * 1024)
         raise TabularError(f"Berkas terlalu besar ({len(data) / 1048576:.1f} MB); batasnya {mb} MB.")
     if data.startswith(OLE2_MAGIC):
-        raise TabularError("Format .xls lama tidak didukung: simpan ulang sebagai .xlsx atau .csv.")
+        raise TabularError("Format .xls lama (atau .xlsx berkata sandi) tidak didukung: simpan ulang sebagai "
+                           ".xlsx tanpa kata sandi atau .csv.")
+    max_rows = _limit("IMPORT_MAX_ROWS") + 50 if sniff_rows is None else sniff_rows
     if data.startswith(XLSX_MAGIC):
-        rows = _read_xlsx(data)
+        rows = _read_xlsx(data, max_rows)
     else:
-        rows = _read_csv(data)
-    return _to_table(rows)
+        rows = _read_csv(data, max_rows)
+    return _to_table(rows, check_row_limit=sniff_rows is None)
 
 
-def _read_xlsx(data: bytes) -> Iterable[Sequence[Any]]:
+def _read_xlsx(data: bytes, max_rows: int) -> Iterable[Sequence[Any]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
@@ -120,18 +126,24 @@ def _read_xlsx(data: bytes) -> Iterable[Sequence[Any]]:
         raise TabularError("Isi berkas .xlsx terlalu besar setelah diekstrak (kemungkinan zip bomb); ditolak.")
     import openpyxl  # late import: only importers need it
 
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on malformed XML
-        raise TabularError("Spreadsheet Excel tidak dapat dibaca (berkas rusak atau terenkripsi).") from None
-    sheet = workbook.worksheets[0]
-    max_rows = _limit("IMPORT_MAX_ROWS") + 50
     rows = []
-    for count, row in enumerate(sheet.iter_rows(values_only=True)):
-        if count > max_rows:
-            break
-        rows.append(row)
-    workbook.close()
+    try:
+        # data_only: a formula cell gives the value Excel saved with it (what the user saw), never the formula
+        # to evaluate; a formula without a saved value reads as empty.
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        if not workbook.worksheets:
+            raise TabularError("Spreadsheet Excel ini tidak memiliki lembar kerja.")
+        sheet = workbook.worksheets[0]
+        # Read-only mode parses lazily: malformed XML (or a member lying about its size) fails while iterating.
+        for count, row in enumerate(sheet.iter_rows(values_only=True)):
+            if count > max_rows:
+                break
+            rows.append(row)
+        workbook.close()
+    except TabularError:
+        raise
+    except Exception:  # openpyxl, zipfile and the XML parser raise many kinds on malformed files
+        raise TabularError("Spreadsheet Excel tidak dapat dibaca (berkas rusak atau terenkripsi).") from None
     return rows
 
 
@@ -146,7 +158,7 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _read_csv(data: bytes) -> Iterable[Sequence[Any]]:
+def _read_csv(data: bytes, max_rows: int) -> Iterable[Sequence[Any]]:
     import filetype
 
     kind = filetype.guess(data[:8192])
@@ -160,7 +172,6 @@ def _read_csv(data: bytes) -> Iterable[Sequence[Any]]:
         delimiter = ","
     csv.field_size_limit(1_000_000)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    max_rows = _limit("IMPORT_MAX_ROWS") + 50
     rows = []
     try:
         for count, row in enumerate(reader):
@@ -176,7 +187,7 @@ def _is_blank(row: Sequence[Any]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
 
 
-def _to_table(rows: Iterable[Sequence[Any]]) -> Table:
+def _to_table(rows: Iterable[Sequence[Any]], *, check_row_limit: bool = True) -> Table:
     rows = list(rows)
     start = 0
     while start < len(rows) and _is_blank(rows[start]):
@@ -189,7 +200,7 @@ def _to_table(rows: Iterable[Sequence[Any]]) -> Table:
         body.pop()
     if not body:
         raise TabularError("Berkas hanya berisi judul kolom, tanpa baris data.")
-    if len(body) > _limit("IMPORT_MAX_ROWS"):
+    if check_row_limit and len(body) > _limit("IMPORT_MAX_ROWS"):
         raise TabularError(f"Terlalu banyak baris ({len(body)}+); batasnya {_limit('IMPORT_MAX_ROWS')} per berkas.")
     max_chars = _limit("IMPORT_MAX_CELL_CHARS")
     for row in body:

@@ -122,21 +122,12 @@ class Employee(models.Model):
     def clean(self) -> None:
         super().clean()
         errors: dict[str, list[str]] = {}
-        info = None
-        try:
-            info = nip_rules.parse_nip(self.nip or "", pppk=self.is_pppk)
-        except nip_rules.NipError as exc:
-            errors.setdefault("nip", []).append(str(exc))
-        if info:
-            for field, message in nip_rules.check_consistency(info, birth_date=self.birth_date, sex=self.sex):
-                errors.setdefault(field, []).append(message)
-        if self.rank:
-            if self.is_pppk and self.rank not in PPPK_ORDER:
-                errors.setdefault("rank", []).append(
-                    str(_("Golongan PPPK harus I sampai XVII, bukan %(rank)s.") % {"rank": self.rank}))
-            if not self.is_pppk and self.rank not in PNS_RANKS:
-                errors.setdefault("rank", []).append(
-                    str(_("Golongan PNS harus I/a sampai IV/e, bukan %(rank)s.") % {"rank": self.rank}))
+        for field, message in nip_problems(self.nip or "", status=self.status, birth_date=self.birth_date,
+                                           sex=self.sex):
+            errors.setdefault(field, []).append(message)
+        problem = rank_problem(self.rank, status=self.status)
+        if problem:
+            errors.setdefault("rank", []).append(problem)
         for field in ("unit", "position"):
             related = getattr(self, field, None) if getattr(self, f"{field}_id") else None
             if related is not None and related.agency_id != self.agency_id:
@@ -147,6 +138,26 @@ class Employee(models.Model):
                 errors.setdefault("supervisor", []).append(problem)
         if errors:
             raise ValidationError(errors)
+
+
+def nip_problems(nip: str, *, status: str, birth_date: dt.date | None, sex: str | None) -> list[tuple[str, str]]:
+    """The NIP rules of `Employee.clean` as (field, message) pairs; shared with the roster importer."""
+    try:
+        info = nip_rules.parse_nip(nip, pppk=EmployeeStatus.is_pppk(status))
+    except nip_rules.NipError as exc:
+        return [("nip", str(exc))]
+    return nip_rules.check_consistency(info, birth_date=birth_date, sex=sex)
+
+
+def rank_problem(rank: str, *, status: str) -> str | None:
+    """Why a golongan does not fit the employment status (PNS I/a–IV/e, PPPK I–XVII), or None."""
+    if not rank:
+        return None
+    if EmployeeStatus.is_pppk(status) and rank not in PPPK_ORDER:
+        return str(_("Golongan PPPK harus I sampai XVII, bukan %(rank)s.") % {"rank": rank})
+    if not EmployeeStatus.is_pppk(status) and rank not in PNS_RANKS:
+        return str(_("Golongan PNS harus I/a sampai IV/e, bukan %(rank)s.") % {"rank": rank})
+    return None
 
 
 def supervisor_problem(employee: Employee, supervisor: Employee) -> str | None:

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from renbang.accounts.scoping import for_user
+from renbang.core import employee_sections
 from renbang.core.exports import xlsx_response
 from renbang.org.models import OrgUnit
 
@@ -55,5 +56,5 @@ def employee_detail(request, pk: int):
         "employee": employee,
         "performance": employee.performance_records.all()[:5],
         "subordinates": subordinates[:50],
-        "extra_sections": [],
+        "extra_sections": employee_sections.sections_for(request, employee),
     })

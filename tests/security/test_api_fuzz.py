@@ -14,9 +14,17 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 @pytest.fixture
 def api_schema(world):
+    from django.core.signals import request_finished, request_started
     from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
 
-    return schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    # The real WSGI handler closes "old" connections at each request end, which on PostgreSQL closes the test's
+    # transaction; Django's own test client disconnects these handlers the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema").include(path_regex=r"^/api/v1/")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from . import rows_catalog
+
 ACTORS = ["admin", "officer_a", "officer_b", "supervisor", "employee", "mentor", "facilitator", "head", "anonymous"]
 ANON = {"anonymous": 302}
 
@@ -48,9 +50,11 @@ def _needs(w):
     from renbang.competencies.models import Competency, PositionStandard
     from renbang.needs.models import Assessment, Campaign, FocusGroup, Need, NeedsSurvey, PriorityWeights
 
-    comp = Competency.objects.create(code="M.1", name="Integritas", competency_type="manajerial")
+    comp, _ = Competency.objects.get_or_create(code="M.1", agency=None,
+                                               defaults={"name": "Integritas", "competency_type": "manajerial"})
     for position in (w.positions.staff, w.positions.pengawas, w.positions.administrator):
-        PositionStandard.objects.create(position=position, competency=comp, required_level=2)
+        PositionStandard.objects.update_or_create(position=position, competency=comp,
+                                                  defaults={"required_level": 2})
     campaign = Campaign.objects.create(agency=w.agency, name="Penilaian 2026", year=2026, status="open",
                                        period_start=dt.date(2026, 1, 5), period_end=dt.date(2026, 1, 30))
     w.needs = SimpleNamespace(
@@ -68,7 +72,43 @@ def _needs(w):
     return w.needs
 
 
+def _import_preview(world):
+    """A finished roster-import preview (dry run without errors) of the world's agency."""
+    from renbang.core.models import Job, JobStatus
+    from renbang.people.jobs import PREVIEW_KIND
+
+    report = {"total_rows": 1, "created": 1, "updated": 0, "unchanged": 0, "skipped": 0, "written": False,
+              "dry_run": True, "errors": [], "notes": []}
+    return Job.objects.create(kind=PREVIEW_KIND, agency=world.agency, status=JobStatus.DONE, result={"report": report},
+                              params={"token": "0" * 32 + ".csv", "filename": "roster.csv", "dry_run": True,
+                                      "skip_invalid": False})
+
+
 STAFF_VIEWERS = ("admin", "officer_a", "officer_b", "supervisor", "mentor", "head")
+
+
+def _m1(world) -> dict:
+    from renbang.competencies.models import Competency
+
+    return {"pk": Competency.objects.get(code="M.1", agency__isnull=True).pk}
+
+
+def _standard(world) -> dict:
+    from renbang.competencies.services import standard_apply_defaults
+
+    standard_apply_defaults(position=world.positions.staff)
+    return {"pk": world.positions.staff.standards.first().pk}
+
+
+def _default(world) -> dict:
+    from renbang.competencies.services import standard_defaults_ensure
+
+    standard_defaults_ensure(agency=world.agency)
+    return {"pk": world.agency.standard_defaults.first().pk}
+
+
+def _staff_position(world) -> dict:
+    return {"pk": world.positions.staff.pk}
 
 ROWS: list[Row] = [
     Row("core:home", everyone()),
@@ -83,6 +123,11 @@ ROWS: list[Row] = [
     # The staff member in unit A's seksi: visible to admin, head, officer A, their supervisors, themself.
     Row("people:detail", only("admin", "officer_a", "supervisor", "employee", "mentor", "head", refused=404),
         kwargs=lambda w: {"pk": w.staff.pk}),
+    Row("people:import", only("admin")),
+    Row("people:import_job", only("admin"), kwargs=lambda w: {"pk": _import_preview(w).pk}),
+    Row("people:import_report", only("admin"), kwargs=lambda w: {"pk": _import_preview(w).pk}),
+    Row("people:import_confirm", only("admin", admin=302), kwargs=lambda w: {"pk": _import_preview(w).pk},
+        method="post"),
     Row("org:unit_tree", everyone()),
     Row("org:unit_detail", everyone(), kwargs=lambda w: {"pk": w.unit_b.pk}),
     Row("org:position_list", everyone()),
@@ -94,6 +139,29 @@ ROWS: list[Row] = [
     Row("api:orgunit-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": w.unit_a.pk}),
     Row("api:position-list", everyone(anonymous=401)),
     Row("api:position-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": w.positions.staff.pk}),
+    # Competency dictionary and standards: every agency user reads; only the BKPSDM admin edits.
+    Row("competencies:list", everyone()),
+    Row("competencies:detail", everyone(), kwargs=_m1),
+    Row("competencies:edit", only("admin"), kwargs=_m1),
+    Row("competencies:create", only("admin")),
+    Row("competencies:technical_export", everyone()),
+    Row("competencies:technical_import", only("admin")),
+    Row("competencies:standard_list", everyone()),
+    Row("competencies:standard_detail", everyone(), kwargs=_staff_position),
+    Row("competencies:defaults", everyone()),
+    Row("competencies:standard_export", everyone()),
+    Row("competencies:standard_import", only("admin")),
+    # POST-only actions: the admin is redirected back to the page after the change.
+    Row("competencies:standard_bulk_apply", only("admin", admin=302), method="post"),
+    Row("competencies:career_defaults", only("admin", admin=302), method="post"),
+    Row("competencies:standard_apply", only("admin", admin=302), kwargs=_staff_position, method="post"),
+    Row("competencies:career_edit", only("admin", admin=302), kwargs=_staff_position, method="post"),
+    Row("api:competency-list", everyone(anonymous=401)),
+    Row("api:competency-detail", everyone(anonymous=401), kwargs=_m1),
+    Row("api:positionstandard-list", everyone(anonymous=401)),
+    Row("api:positionstandard-detail", everyone(anonymous=401), kwargs=_standard),
+    Row("api:standarddefault-list", everyone(anonymous=401)),
+    Row("api:standarddefault-detail", everyone(anonymous=401), kwargs=_default),
     # The API description is public (open-source software; no data in it), like the project's docs.
     Row("schema", everyone(anonymous=200)),
     Row("swagger-ui", everyone(anonymous=200)),
@@ -142,8 +210,11 @@ ROWS: list[Row] = [
     Row("api:needs-priority-weights-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": _needs(w).weights.pk}),
 ]
 
+ROWS += [Row(name, expected, kwargs, query) for name, expected, kwargs, query in rows_catalog.ROWS]
+
 #: URL names deliberately outside the table, with the reason.
 EXEMPT = {
+    **rows_catalog.EXEMPT,
     "accounts:logout": "POST-only; tested in tests/accounts",
     "accounts:token_regenerate": "POST-only; tested in tests/accounts",
     "set_language": "Django's language switch (POST); open before login too",

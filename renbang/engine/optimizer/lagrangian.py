@@ -141,7 +141,8 @@ def dual_search(
     limit_scale < 1 runs on a sample of employees against the same share of every limit: the prices
     it finds are a warm start for the full instance (the bound it reports is the sample's, not proven
     for the full instance). certify=False skips the final exact evaluation. on_plan(prices, local) is
-    called once, after plan_after iterations (not seconds: runs stay reproducible), and returns the value of the plan it made (a stop target).
+    called once, after plan_after iterations (not seconds: runs stay reproducible), and returns the value
+    of the plan it made (a stop target).
     """
     t0 = time.perf_counter()
     inst = ctx.inst

@@ -343,7 +343,7 @@ def instance_to_dict(inst: Instance) -> dict[str, Any]:
                 "id": pid,
                 "uplift": {
                     inst.comp_ids[c]: float(a)
-                    for c, a in zip(inst.uplift_comp[lo:hi], inst.uplift_amount[lo:hi])
+                    for c, a in zip(inst.uplift_comp[lo:hi], inst.uplift_amount[lo:hi], strict=True)
                 },
                 "effectiveness": float(inst.effectiveness[p]),
                 "jp": float(inst.prog_jp[p]),

@@ -29,9 +29,10 @@ from .objective import check_feasibility, objective, to_assignments
 DEFAULT_TIME_LIMIT = 60.0
 OPTIMAL_TOLERANCE = 1e-6  # relative: objective == bound up to float rounding
 SAMPLE_ABOVE = 6_000  # employees; above this, prices are first discovered on a sample
-EXACT_MILP_VARIABLES = 4_000
+EXACT_MILP_VARIABLES = 4_000  # run the exact MILP only on models this small
 GREEDY_UP_TO = 100_000
-PLAN_AFTER_ITERATIONS = 6  # full-instance iterations before the first price-guided plan  # run the exact MILP only on models this small
+PLAN_AFTER_ITERATIONS = 6  # full-instance iterations before the first price-guided plan (cold start)
+WARM_SHARE = 0.1  # share of the time limit for price discovery on the sample
 
 
 @dataclass
@@ -75,7 +76,10 @@ def solve(
     """
     limit = DEFAULT_TIME_LIMIT if time_limit is None else float(time_limit)
     t0 = time.perf_counter()
-    clock = lambda: time.perf_counter() - t0
+
+    def clock() -> float:
+        return time.perf_counter() - t0
+
     ctx = build_context(inst)
     stats: dict[str, Any] = {"employees": inst.n_employees, "sessions": inst.n_sessions, "pairs": ctx.n_pairs}
     stats["seconds_context"] = round(clock(), 3)
@@ -90,18 +94,17 @@ def solve(
             best.update(objective=value, plan=(emp, sess), source=source)
         return best["objective"]
 
-    if (
-        inst.n_employees <= GREEDY_UP_TO
-    ):  # a safety net and a first stop target; the fill step covers big runs
+    sampled = inst.n_employees > SAMPLE_ABOVE
+    if not sampled:  # a safety net and a first stop target; big runs get a plan from warm prices instead
         consider(*greedy_plan(ctx), "greedy")
         stats["greedy_objective"] = best["objective"]
     start = None
-    if inst.n_employees > SAMPLE_ABOVE:
+    if sampled:
         idx = _sample(inst)
         sample = build_context(subset_employees(inst, idx))
         warm = dual_search(
             sample,
-            time_limit=0.2 * limit,
+            time_limit=WARM_SHARE * limit,
             max_iterations=min(80, max_iterations),
             limit_scale=len(idx) / inst.n_employees,
             certify=False,
@@ -115,20 +118,23 @@ def solve(
     def make_plan(prices, local) -> float:
         value = consider(*price_guided_plan(ctx, prices, local), "price-guided")
         stats.setdefault("seconds_plan", round(clock(), 3))
+        stats.setdefault("first_plan_objective", round(value, 4))
         return value
 
     remaining = max(limit - clock(), 1.0)
     dual = dual_search(
         ctx,
-        time_limit=0.85 * remaining,
+        time_limit=0.75 * remaining,  # leaves room for the exact evaluation and the last plan
         max_iterations=max_iterations,
         start=start,
         radius=0.05 if start else 0.25,
-        plan_after=PLAN_AFTER_ITERATIONS,
+        plan_after=1 if start else PLAN_AFTER_ITERATIONS,  # warm prices are good enough for a first plan
         on_plan=make_plan,
         stop=best["objective"],
     )
     make_plan(dual.prices, dual.local)  # again at the final prices (or for the first time)
+    if sampled and inst.n_employees <= GREEDY_UP_TO and clock() < limit:
+        consider(*greedy_plan(ctx), "greedy")  # the safety net, last: it must not delay the first plan
     bound = dual.bound
     stats.update(
         dual_iterations=dual.iterations,

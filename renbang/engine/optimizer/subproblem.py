@@ -28,6 +28,12 @@ from .search import vector_search
 
 MAX_ENUMERATED = 14  # more candidates than this: search the best 14, then prove the rest useless
 BNB_NODES = 50_000  # per employee; past it the employee gets a valid upper bound instead of its optimum
+ROW_CHUNK = 10_000  # employees searched together (one k-group at national scale is ~10^5)
+FLOOR_LIMIT = 2 * MAX_ENUMERATED  # floor-only options kept per class when not every one is listed
+# Above this many (employee, programme) cells even exact solves keep only FLOOR_LIMIT floor-only options
+# per class (memory: a national run would list ~10^8 of them); employees with options left out then get
+# the valid submodular cover bound instead of their exact optimum, so the Lagrangian bound stays proven.
+FLOOR_LIMIT_EXACT_ABOVE = 20_000_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -172,7 +178,8 @@ def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPla
     inst = ctx.inst
     n = inst.n_employees
     mt = month_table(ctx, prices.session)
-    cand = candidates(ctx, prices, mt, None if exact else 2 * MAX_ENUMERATED)
+    listed = exact and n * inst.n_programmes <= FLOOR_LIMIT_EXACT_ABOVE
+    cand = candidates(ctx, prices, mt, None if listed else FLOOR_LIMIT)
     counts = np.bincount(cand.emp, minlength=n)
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     value, lower = np.zeros(n), np.zeros(n)
@@ -182,40 +189,41 @@ def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPla
     leftovers: list[tuple[int, float, list[tuple[int, int]]]] = []
     for k in range(1, MAX_ENUMERATED + 1):
         # Employees with more candidates are enumerated over their best k = MAX_ENUMERATED first.
-        emps = np.flatnonzero(counts == k) if k < MAX_ENUMERATED else np.flatnonzero(counts >= k)
-        if len(emps) == 0:
-            continue
-        idx = (starts[emps][:, None] + np.arange(k)).ravel()
-        g = _dense_group(ctx, cand, idx, k)
-        best, choice, months, unresolved = vector_search(
-            g.A,
-            g.gap,
-            g.weight,
-            g.jp,
-            g.price,
-            mt.mask[g.prog],
-            cap=inst.jp_cap[g.emp],
-            floor=inst.jp_floor[g.emp],
-            floor_weight=inst.jp_floor_weight,
-            per_month=inst.max_sessions_per_month,
-        )
-        upper = np.maximum(best, unresolved)
-        more = counts[emps] > k
-        if more.any():
-            # Plans using a lower-ranked candidate: bounded by submodularity (fact 1).
-            m = emps[more]
-            upper[more] = np.maximum(upper[more], _sum_bound(ctx, cand, starts[m], counts[m], m, skip=k))
-        done = upper <= best + 1e-12
-        lower[emps] = best
-        value[emps] = np.where(done | ~exact, upper, best)
-        is_exact[emps] = done
-        r, t = np.nonzero(choice & (done | ~exact)[:, None])
-        out_emp.append(g.emp[r])
-        out_sess.append(mt.session[g.prog[r, t], months[r, t]])
-        if exact:
-            for row in np.flatnonzero(~done):
-                picks = [(int(t), int(months[row, t])) for t in np.flatnonzero(choice[row])]
-                leftovers.append((int(emps[row]), float(best[row]), picks))
+        group = np.flatnonzero(counts == k) if k < MAX_ENUMERATED else np.flatnonzero(counts >= k)
+        # In chunks of rows: the search frontier grows with the rows searched together (memory).
+        for lo in range(0, len(group), ROW_CHUNK):
+            emps = group[lo : lo + ROW_CHUNK]
+            idx = (starts[emps][:, None] + np.arange(k)).ravel()
+            g = _dense_group(ctx, cand, idx, k)
+            best, choice, months, unresolved = vector_search(
+                g.A,
+                g.gap,
+                g.weight,
+                g.jp,
+                g.price,
+                mt.mask[g.prog],
+                cap=inst.jp_cap[g.emp],
+                floor=inst.jp_floor[g.emp],
+                floor_weight=inst.jp_floor_weight,
+                per_month=inst.max_sessions_per_month,
+            )
+            upper = np.maximum(best, unresolved)
+            more = counts[emps] > k
+            if more.any():
+                # Plans using a lower-ranked candidate: bounded by submodularity (fact 1).
+                m = emps[more]
+                upper[more] = np.maximum(upper[more], _sum_bound(ctx, cand, starts[m], counts[m], m, skip=k))
+            done = upper <= best + 1e-12
+            lower[emps] = best
+            value[emps] = np.where(done | ~exact, upper, best)
+            is_exact[emps] = done
+            r, t = np.nonzero(choice & (done | ~exact)[:, None])
+            out_emp.append(g.emp[r])
+            out_sess.append(mt.session[g.prog[r, t], months[r, t]])
+            if exact:
+                for row in np.flatnonzero(~done):
+                    picks = [(int(t), int(months[row, t])) for t in np.flatnonzero(choice[row])]
+                    leftovers.append((int(emps[row]), float(best[row]), picks))
     for i, seed_profit, seed_picks in leftovers:
         low, upper_i, sessions = branch_and_bound(
             ctx, mt, cand, slice(starts[i], starts[i] + counts[i]), i, (seed_profit, seed_picks)

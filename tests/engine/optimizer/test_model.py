@@ -96,7 +96,7 @@ def test_it_names_the_field_of_a_malformed_instance(path, value, message):
 
 
 def test_it_refuses_a_document_that_is_not_an_object():
-    with pytest.raises(InstanceError, match="^instance: harus objek JSON"):
+    with pytest.raises(InstanceError, match=r"^instance: harus objek JSON"):
         load_instance([1, 2])  # type: ignore[arg-type]
 
 

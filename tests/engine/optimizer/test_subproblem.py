@@ -57,6 +57,26 @@ def test_it_solves_every_local_problem_exactly(seed):
 
 @settings(max_examples=20, deadline=None)
 @given(st.integers(0, 100_000))
+def test_it_keeps_a_valid_bound_when_floor_options_are_capped(seed):
+    """The national-scale memory cap on floor-only options may loosen, never invalidate, the bound."""
+    from renbang.engine.optimizer import subproblem
+
+    inst = random_small(seed, employees=5, programmes=5)
+    ctx = build_context(inst)
+    prices = random_prices(inst, np.random.default_rng(seed))
+    saved = subproblem.FLOOR_LIMIT, subproblem.FLOOR_LIMIT_EXACT_ABOVE
+    subproblem.FLOOR_LIMIT, subproblem.FLOOR_LIMIT_EXACT_ABOVE = 1, 0
+    try:
+        local = solve_local(ctx, prices, exact=True)
+    finally:
+        subproblem.FLOOR_LIMIT, subproblem.FLOOR_LIMIT_EXACT_ABOVE = saved
+    for i in range(inst.n_employees):
+        assert local.value[i] >= brute_force(inst, ctx, prices, i) - 1e-9
+        assert local.lower[i] <= local.value[i] + 1e-9
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 100_000))
 def test_it_returns_local_plans_worth_what_it_claims(seed):
     inst = random_small(seed, employees=8, programmes=6)
     ctx = build_context(inst)

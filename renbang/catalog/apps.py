@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from renbang.core.navigation import NavItem, register
+
+
+class CatalogConfig(AppConfig):
+    name = "renbang.catalog"
+    label = "catalog"
+    verbose_name = _("Katalog pengembangan")
+
+    def ready(self) -> None:
+        from renbang.accounts import scoping
+        from renbang.core.audit import register_audited
+
+        from . import models
+
+        register_audited(models.Method, models.Provider, models.Programme, models.ProgrammeCompetency,
+                         models.RecurrenceRule, models.SuggestionRule)
+        # Reference data, no personal data: everyone in the agency reads, BKPSDM admins change. National rows
+        # (agency NULL) are read through selectors.national_or_own().
+        for model in (models.Provider, models.Programme):
+            scoping.register(model, agency="agency")
+        scoping.register(models.ProgrammeCompetency, agency="programme__agency")
+        scoping.register(models.PlannedSession, agency="programme__agency")
+        scoping.register(models.RecurrenceRule, agency="programme__agency")
+        register(NavItem("catalog", _("Katalog"), "catalog:programme_list", "bi-journal-bookmark", 40,
+                         visible=lambda u: u.has_perm("catalog.view_catalog")))

@@ -1,0 +1,210 @@
+"""Excel import/export of the catalogue: one row per programme, its competencies in one cell ("M.2:1; T.KEU.1:2").
+
+Export and import use the same columns, so an exported file re-imports unchanged (round trip). Import is
+all-or-nothing by default (one invalid row → nothing written); `skip_invalid` writes the valid rows only.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from renbang.competencies.models import Competency
+from renbang.core.tabular import ImportReport, RowError, cell_text, map_columns, read_table
+from renbang.org.models import PositionType
+
+from .models import Delivery, Programme, Provider, ProviderKind
+from .selectors import methods_for_agency
+from .services import programme_save
+
+HEADERS = ["Kode", "Judul", "Kode metode", "Metode", "Penyelenggara", "Kompetensi (kode:kenaikan)",
+           "Level minimal", "Level maksimal", "Jenis jabatan", "JP", "Biaya per peserta (Rp)",
+           "Kapasitas per angkatan", "Moda", "Wajib", "Rujukan kurikulum", "Efektivitas khusus", "Aktif",
+           "Deskripsi"]
+
+ALIASES = {
+    "code": ["Kode", "Kode program"], "title": ["Judul", "Judul program", "Nama program"],
+    "method": ["Kode metode", "Metode kode"], "provider": ["Penyelenggara", "Provider"],
+    "competencies": ["Kompetensi (kode:kenaikan)", "Kompetensi"], "min_level": ["Level minimal"],
+    "max_level": ["Level maksimal"], "position_types": ["Jenis jabatan", "Sasaran jabatan"], "jp": ["JP"],
+    "cost": ["Biaya per peserta (Rp)", "Biaya per peserta", "Biaya"],
+    "capacity": ["Kapasitas per angkatan", "Kapasitas"], "delivery": ["Moda", "Moda pelaksanaan"],
+    "mandatory": ["Wajib"], "curriculum": ["Rujukan kurikulum", "Kurikulum"],
+    "effectiveness": ["Efektivitas khusus", "Efektivitas"], "active": ["Aktif"], "description": ["Deskripsi"],
+}
+YES = {"ya", "y", "yes", "true", "1", "wajib", "aktif"}
+NO = {"tidak", "t", "no", "false", "0", "", "tidak aktif"}
+
+
+def export_rows(queryset) -> list[list[Any]]:
+    rows = []
+    for p in queryset:
+        targets = "; ".join(f"{t.competency.code}:{t.uplift}" for t in p.targets.all())
+        types = ", ".join(sorted(e.position_type for e in p.eligibilities.all()))
+        rows.append([
+            p.code, p.title, p.method.code, p.method.name, p.provider.name if p.provider else "", targets,
+            p.min_level, p.max_level, types, p.jp, p.cost_per_participant, p.capacity_per_session,
+            p.get_delivery_display(), "Ya" if p.mandatory else "Tidak", p.curriculum_reference,
+            "" if p.effectiveness_override is None else str(p.effectiveness_override),
+            "Ya" if p.active else "Tidak", p.description,
+        ])
+    return rows
+
+
+def _int(text: str, label: str, *, default: int | None = None) -> int:
+    text = text.replace(".", "").replace(",", "").replace("Rp", "").replace(" ", "") if text else text
+    if not text:
+        if default is None:
+            raise ValueError(f"{label} wajib diisi")
+        return default
+    if not re.fullmatch(r"\d+", text):
+        raise ValueError(f"{label} harus bilangan bulat, bukan '{text[:30]}'")
+    return int(text)
+
+
+def _bool(text: str, label: str, default: bool) -> bool:
+    key = text.strip().lower()
+    if not text:
+        return default
+    if key in YES:
+        return True
+    if key in NO:
+        return False
+    raise ValueError(f"{label} harus Ya atau Tidak")
+
+
+def _choice(text: str, choices, label: str, default: str) -> str:
+    if not text:
+        return default
+    key = text.strip().lower()
+    for value, name in choices:
+        if key in (str(value).lower(), str(name).lower()):
+            return value
+    raise ValueError(f"{label} '{text[:30]}' tidak dikenal")
+
+
+class _Row:
+    def __init__(self, agency, cols: dict[str, int], raw: list[Any], lookups: dict) -> None:
+        self.get = lambda key: cell_text(raw[cols[key]]) if key in cols and cols[key] < len(raw) else ""
+        self.agency, self.lookups = agency, lookups
+
+    def parse(self) -> tuple[dict, list, list[str], str]:
+        get = self.get
+        method = self.lookups["methods"].get(get("method").upper())
+        if method is None:
+            raise ValueError(f"kode metode '{get('method')[:20]}' tidak dikenal")
+        targets = []
+        for part in filter(None, (p.strip() for p in re.split(r"[;\n]", get("competencies")))):
+            code, _, uplift = part.partition(":")
+            competency = self.lookups["competencies"].get(code.strip().upper())
+            if competency is None:
+                raise ValueError(f"kompetensi '{code.strip()[:20]}' tidak dikenal")
+            targets.append((competency, _int(uplift.strip(), "kenaikan level", default=1)))
+        types = [_choice(t, PositionType.choices, "jenis jabatan", "")
+                 for t in filter(None, (t.strip() for t in get("position_types").split(",")))]
+        eff_text = get("effectiveness").replace(",", ".")
+        try:
+            effectiveness = Decimal(eff_text) if eff_text else None
+        except InvalidOperation:
+            raise ValueError("efektivitas harus angka 0–1") from None
+        data = {
+            "title": get("title"), "method": method, "min_level": _int(get("min_level"), "level minimal", default=1),
+            "max_level": _int(get("max_level"), "level maksimal", default=5), "jp": _int(get("jp"), "JP"),
+            "cost_per_participant": _int(get("cost"), "biaya", default=0),
+            "capacity_per_session": _int(get("capacity"), "kapasitas", default=30),
+            "delivery": _choice(get("delivery"), Delivery.choices, "moda", Delivery.IN_PERSON),
+            "mandatory": _bool(get("mandatory"), "Wajib", False), "curriculum_reference": get("curriculum"),
+            "effectiveness_override": effectiveness, "active": _bool(get("active"), "Aktif", True),
+            "description": get("description"),
+        }
+        return data, targets, types, get("provider")
+
+
+def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool = False,
+                     dry_run: bool = False) -> ImportReport:
+    """Create or update programmes by code. Refuses the whole file on any invalid row unless `skip_invalid`."""
+    table = read_table(data, filename)
+    cols = map_columns(table.headers, ALIASES)
+    report = ImportReport(total_rows=len(table.rows), dry_run=dry_run)
+    missing = [label for key, label in (("title", "Judul"), ("method", "Kode metode"), ("jp", "JP")) if key not in cols]
+    if missing:
+        report.errors.append(RowError(1, ", ".join(missing), "", "Kolom wajib tidak ada: " + ", ".join(missing)))
+        return report
+    lookups = {
+        "methods": {m.code.upper(): m for m in methods_for_agency(agency.pk)},
+        "competencies": {c.code.upper(): c for c in Competency.objects.filter(
+            Q(agency__isnull=True) | Q(agency=agency))},
+    }
+    providers = {p.name.lower(): p for p in Provider.objects.filter(agency=agency)}
+    existing = {p.code: p for p in Programme.objects.filter(agency=agency).select_related("method", "provider")
+                .prefetch_related("targets__competency", "eligibilities")}
+    try:
+        with transaction.atomic():
+            for offset, raw in enumerate(table.rows):
+                number = table.first_row_number + offset
+                row = _Row(agency, cols, list(raw), lookups)
+                code = row.get("code")
+                try:
+                    fields, targets, types, provider_name = row.parse()
+                    current = existing.get(code) if code else None
+                    if current is not None and export_rows([current])[0][1:] == _as_export(fields, targets, types,
+                                                                                           provider_name)[1:]:
+                        report.unchanged += 1
+                        continue
+                    with transaction.atomic():
+                        provider = None
+                        if provider_name:
+                            provider = providers.get(provider_name.lower())
+                            if provider is None:
+                                provider = Provider(agency=agency, name=provider_name, kind=ProviderKind.OTHER)
+                                provider.full_clean()
+                                provider.save()
+                                providers[provider_name.lower()] = provider
+                                report.notes.append(f"Penyelenggara baru dibuat: {provider_name}")
+                        fields["provider"] = provider
+                        if code:
+                            fields["code"] = code
+                        programme_save(agency=agency, data=fields, targets=targets, position_types=types,
+                                       programme=current)
+                    if current is None:
+                        report.created += 1
+                    else:
+                        report.updated += 1
+                except ValueError as exc:
+                    report.errors.append(RowError(number, "", code, str(exc)))
+                except ValidationError as exc:
+                    for field_name, messages in exc.message_dict.items() if hasattr(exc, "error_dict") else [
+                            ("", exc.messages)]:
+                        report.errors.append(RowError(number, field_name, code, "; ".join(messages)))
+            if report.errors and not skip_invalid:
+                raise _Rollback
+            report.skipped = report.invalid_rows
+            if dry_run:
+                raise _Rollback
+            report.written = True
+    except _Rollback:
+        report.written = False
+        if report.errors and not skip_invalid:
+            report.created = report.updated = 0
+    return report
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _as_export(fields, targets, types, provider_name) -> list[Any]:
+    return [
+        fields.get("code", ""), fields["title"], fields["method"].code, fields["method"].name, provider_name,
+        "; ".join(f"{c.code}:{u}" for c, u in targets), fields["min_level"], fields["max_level"],
+        ", ".join(sorted(types)), fields["jp"], fields["cost_per_participant"], fields["capacity_per_session"],
+        str(Delivery(fields["delivery"]).label), "Ya" if fields["mandatory"] else "Tidak",
+        fields["curriculum_reference"],
+        "" if fields["effectiveness_override"] is None else str(fields["effectiveness_override"]),
+        "Ya" if fields["active"] else "Tidak", fields["description"],
+    ]

@@ -1,0 +1,1 @@
+"""Pages of the competencies app: the dictionary, the position standards, the defaults, the employee section."""

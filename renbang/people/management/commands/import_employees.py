@@ -1,0 +1,80 @@
+"""manage.py import_employees FILE [--dry-run] [--skip-invalid] [--report OUT.csv] [--agency CODE]
+
+Exit codes: 0 written (or a clean dry run); 1 rows invalid and nothing written; 2 file refused / bad arguments.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from renbang.core.tabular import TabularError
+from renbang.org.models import Agency
+from renbang.people.importing import import_employees
+
+DEFAULT_AGENCY = "kota-medan"
+SHOWN_ERRORS = 30
+
+
+class Command(BaseCommand):
+    help = "Impor roster pegawai dari .xlsx atau .csv (judul kolom Indonesia atau SIASN)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="berkas .xlsx atau .csv")
+        parser.add_argument("--dry-run", action="store_true", help="periksa saja, jangan tulis apa pun")
+        parser.add_argument("--skip-invalid", action="store_true", help="tulis baris yang valid saja")
+        parser.add_argument("--report", metavar="OUT.csv", help="tulis daftar kesalahan per baris ke berkas CSV")
+        parser.add_argument("--agency", metavar="KODE", help="kode instansi (bawaan: satu-satunya, atau kota-medan)")
+
+    def handle(self, *args, file, dry_run, skip_invalid, report, agency, **options):
+        agency_obj = self._agency(agency)
+        path = Path(file)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Berkas {file} tidak dapat dibaca: {exc.strerror}.", returncode=2) from None
+        started = time.perf_counter()
+        try:
+            result = import_employees(data=data, filename=path.name, agency=agency_obj, dry_run=dry_run,
+                                      skip_invalid=skip_invalid)
+        except TabularError as exc:
+            raise CommandError(f"Berkas ditolak: {exc}", returncode=2) from None
+        elapsed = time.perf_counter() - started
+        if report:
+            with open(report, "w", newline="", encoding="utf-8-sig") as stream:
+                result.write_csv(stream)
+        verb = "akan " if dry_run or not result.written else ""
+        self.stdout.write(
+            f"{result.total_rows} baris dibaca dalam {elapsed:.1f} s: {verb}dibuat {result.created}, "
+            f"{verb}diperbarui {result.updated}, tidak berubah {result.unchanged}, tidak valid {result.invalid_rows}."
+        )
+        for note in result.notes:
+            self.stdout.write(f"  · {note}")
+        for error in result.errors[:SHOWN_ERRORS]:
+            self.stdout.write(f"  baris {error.row}, kolom {error.column}: {error.message}")
+        if len(result.errors) > SHOWN_ERRORS:
+            more = len(result.errors) - SHOWN_ERRORS
+            hint = f" (lihat {report})" if report else " (gunakan --report OUT.csv)"
+            self.stdout.write(f"  … dan {more} kesalahan lain{hint}.")
+        if result.errors and not result.written:
+            raise CommandError(f"{result.invalid_rows} baris tidak valid; tidak ada yang ditulis.", returncode=1)
+        if result.written:
+            self.stdout.write(self.style.SUCCESS("Impor selesai."))
+        else:
+            self.stdout.write(self.style.SUCCESS("Uji coba selesai: semua baris valid; tidak ada yang ditulis."))
+
+    def _agency(self, code: str | None) -> Agency:
+        if code:
+            agency = Agency.objects.filter(code=code).first()
+            if agency is None:
+                raise CommandError(f"Instansi dengan kode '{code}' tidak ada.", returncode=2)
+            return agency
+        agencies = list(Agency.objects.all()[:2])
+        if len(agencies) == 1:
+            return agencies[0]
+        agency = Agency.objects.filter(code=DEFAULT_AGENCY).first()
+        if agency is None:
+            raise CommandError("Pilih instansi dengan --agency KODE.", returncode=2)
+        return agency

@@ -1,0 +1,11 @@
+def test_it_speaks_indonesian_by_default_and_english_on_request(world, login):
+    client = login(world.users.admin)
+    assert "Selamat datang" in client.get("/").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/").content.decode()
+    assert "Welcome" in page and "Employee" in page
+
+
+def test_it_lets_a_visitor_switch_language_before_logging_in(client, db):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/akun/masuk/"})
+    assert "Password" in client.get("/akun/masuk/").content.decode()
