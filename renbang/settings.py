@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "renbang.org",
     "renbang.people",
     "renbang.competencies",
+    "renbang.needs",
     "renbang.catalog",
     "renbang.mentoring",
     "renbang.api",
@@ -287,4 +288,10 @@ RENBANG = {
     "IMPORT_MAX_UNPACKED_BYTES": env.int("RENBANG_IMPORT_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024),
     "IMPORT_MAX_ROWS": env.int("RENBANG_IMPORT_MAX_ROWS", default=100_000),
     "IMPORT_MAX_CELL_CHARS": 2000,
+    # Needs analysis: campaigns with more target employees than this are computed by the job worker.
+    "NEEDS_INLINE_MAX_EMPLOYEES": env.int("RENBANG_NEEDS_INLINE_MAX_EMPLOYEES", default=2000),
+    # Self and supervisor ratings this many levels apart are flagged for a conversation (UNVERIFIED default).
+    "NEEDS_DISAGREEMENT_LEVELS": 2,
+    # FGD attachments (PDF/JPEG/PNG by content): largest accepted size.
+    "NEEDS_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
 }

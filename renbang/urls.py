@@ -10,6 +10,7 @@ urlpatterns = [
     path("organisasi/", include("renbang.org.urls")),
     path("pegawai/", include("renbang.people.urls")),
     path("kompetensi/", include("renbang.competencies.urls")),
+    path("kebutuhan/", include("renbang.needs.urls")),
     path("katalog/", include("renbang.catalog.urls")),
     path("mentoring/", include("renbang.mentoring.urls")),
     path("api/v1/", include("renbang.api.urls")),

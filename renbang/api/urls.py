@@ -18,6 +18,7 @@ from renbang.mentoring.api import (
     PairViewSet,
     ParticipantViewSet,
 )
+from renbang.needs.api import AssessmentViewSet, CampaignViewSet, NeedViewSet, PriorityWeightsViewSet
 from renbang.org.api import OrgUnitViewSet, PositionViewSet
 from renbang.people.api import EmployeeViewSet
 
@@ -38,6 +39,10 @@ router.register("mentoring/participants", ParticipantViewSet, basename="mentorin
 router.register("mentoring/pairs", PairViewSet, basename="mentoringpair")
 router.register("mentoring/logs", LogViewSet, basename="mentoringlog")
 router.register("mentoring/feedback", FeedbackViewSet, basename="mentoringfeedback")
+router.register("needs/campaigns", CampaignViewSet, basename="needs-campaign")
+router.register("needs/assessments", AssessmentViewSet, basename="needs-assessment")
+router.register("needs/needs", NeedViewSet, basename="needs-need")
+router.register("needs/priority-weights", PriorityWeightsViewSet, basename="needs-priority-weights")
 
 app_name = "api"
 urlpatterns = [

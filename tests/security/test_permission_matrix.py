@@ -39,6 +39,39 @@ class Row:
     method: str = "get"
 
 
+def _needs(w):
+    """Needs-analysis rows for the matrix (made once per world): an open campaign, a standard, a submitted
+    self-assessment of the staff member, a computed need, the agency's weights and an FGD in the seksi."""
+    if hasattr(w, "needs"):
+        return w.needs
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from renbang.competencies.models import Competency, PositionStandard
+    from renbang.needs.models import Assessment, Campaign, FocusGroup, Need, NeedsSurvey, PriorityWeights
+
+    comp, _ = Competency.objects.get_or_create(code="M.1", agency=None,
+                                               defaults={"name": "Integritas", "competency_type": "manajerial"})
+    for position in (w.positions.staff, w.positions.pengawas, w.positions.administrator):
+        PositionStandard.objects.update_or_create(position=position, competency=comp,
+                                                  defaults={"required_level": 2})
+    campaign = Campaign.objects.create(agency=w.agency, name="Penilaian 2026", year=2026, status="open",
+                                       period_start=dt.date(2026, 1, 5), period_end=dt.date(2026, 1, 30))
+    w.needs = SimpleNamespace(
+        comp=comp, campaign=campaign,
+        assessment=Assessment.objects.create(campaign=campaign, employee=w.staff, assessor=w.staff, source="self",
+                                             status="submitted"),
+        need=Need.objects.create(campaign=campaign, employee=w.staff, unit=w.section_a, competency=comp, required=2,
+                                 gap=1),
+        weights=PriorityWeights.objects.create(agency=w.agency),
+        fgd=FocusGroup.objects.create(agency=w.agency, unit=w.section_a, held_on=dt.date(2026, 2, 1),
+                                      facilitator="Tim AKPK"),
+        survey=NeedsSurvey.objects.create(agency=w.agency, title="Survei 2026", opens_on=dt.date(2026, 1, 1),
+                                          closes_on=dt.date(2026, 12, 31)),
+    )
+    return w.needs
+
+
 def _import_preview(world):
     """A finished roster-import preview (dry run without errors) of the world's agency."""
     from renbang.core.models import Job, JobStatus
@@ -133,6 +166,48 @@ ROWS: list[Row] = [
     Row("schema", everyone(anonymous=200)),
     Row("swagger-ui", everyone(anonymous=200)),
     Row("redoc", everyone(anonymous=200)),
+    # Needs analysis (tests/needs has the behaviour; here: who may open what)
+    Row("needs:index", everyone(facilitator=403)),
+    Row("needs:campaigns", only(*STAFF_VIEWERS)),
+    Row("needs:campaign_create", only("admin")),
+    Row("needs:campaign", only(*STAFF_VIEWERS), kwargs=lambda w: {"pk": _needs(w).campaign.pk}),
+    Row("needs:campaign_edit", only("admin"), kwargs=lambda w: {"pk": _needs(w).campaign.pk}),
+    Row("needs:campaign_action", only(admin=302), method="post",
+        kwargs=lambda w: {"pk": _needs(w).campaign.pk, "action": "buka"}),
+    Row("needs:self_form", only("supervisor", "employee", "mentor"), kwargs=lambda w: {"pk": _needs(w).campaign.pk}),
+    Row("needs:supervisor", only("supervisor", "mentor", employee=404), kwargs=lambda w: {"pk": _needs(w).campaign.pk}),
+    Row("needs:supervisor_grid", only("supervisor", "mentor", employee=404),
+        kwargs=lambda w: {"pk": _needs(w).campaign.pk, "competency_pk": _needs(w).comp.pk}),
+    Row("needs:results", only(*STAFF_VIEWERS)),  # no computed campaign yet: the "no results" page
+    Row("needs:cell", only(*STAFF_VIEWERS, refused=403, **dict.fromkeys(STAFF_VIEWERS, 404))),
+    Row("needs:export", only(*STAFF_VIEWERS, refused=403, **dict.fromkeys(STAFF_VIEWERS, 404))),
+    Row("needs:my_profile", only(admin=404, officer_a=404, officer_b=404, head=404, supervisor=302, employee=302,
+                                 mentor=302)),
+    Row("needs:profile", only("admin", "officer_a", "supervisor", "employee", "mentor", "head", officer_b=404),
+        kwargs=lambda w: {"pk": w.staff.pk}),
+    Row("needs:weights", only("admin")),
+    Row("needs:ac_import", only("admin")),
+    Row("needs:surveys", everyone(facilitator=403)),
+    Row("needs:survey_answer", only("supervisor", "employee", "mentor"), kwargs=lambda w: {"pk": _needs(w).survey.pk}),
+    Row("needs:survey_results", only(*STAFF_VIEWERS), kwargs=lambda w: {"pk": _needs(w).survey.pk}),
+    Row("needs:fgds", only(*STAFF_VIEWERS)),
+    Row("needs:fgd_create", only("admin", "officer_a", "officer_b")),
+    Row("needs:fgd", only("admin", "officer_a", "supervisor", "mentor", "head", officer_b=404),
+        kwargs=lambda w: {"pk": _needs(w).fgd.pk}),
+    Row("needs:fgd_need_delete", only(admin=302, officer_a=302, officer_b=404), method="post",
+        kwargs=lambda w: {"pk": _needs(w).fgd.pk, "need_pk": 0}),
+    Row("api:needs-campaign-list", only(*STAFF_VIEWERS, anonymous=401)),
+    Row("api:needs-campaign-detail", only(*STAFF_VIEWERS, anonymous=401),
+        kwargs=lambda w: {"pk": _needs(w).campaign.pk}),
+    Row("api:needs-assessment-list", everyone(anonymous=401)),
+    # The staff member's self-assessment: hidden from their supervisors until they submit theirs (no anchoring).
+    Row("api:needs-assessment-detail", only("admin", "officer_a", "employee", "head", refused=404, anonymous=401),
+        kwargs=lambda w: {"pk": _needs(w).assessment.pk}),
+    Row("api:needs-need-list", everyone(anonymous=401, facilitator=403)),
+    Row("api:needs-need-detail", only("admin", "officer_a", "supervisor", "employee", "mentor", "head", refused=404,
+                                      facilitator=403, anonymous=401), kwargs=lambda w: {"pk": _needs(w).need.pk}),
+    Row("api:needs-priority-weights-list", everyone(anonymous=401)),
+    Row("api:needs-priority-weights-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": _needs(w).weights.pk}),
 ]
 
 ROWS += [Row(name, expected, kwargs, query) for name, expected, kwargs, query in rows_catalog.ROWS]
@@ -144,6 +219,7 @@ EXEMPT = {
     "accounts:token_regenerate": "POST-only; tested in tests/accounts",
     "set_language": "Django's language switch (POST); open before login too",
     "api:api-root-format": "format suffix of the API root",
+    "needs:fgd_attachment": "needs a stored file; allowed and refused actors in tests/needs/test_fgd.py",
 }
 
 

@@ -1,0 +1,188 @@
+"""Reads of the needs analysis. Every queryset shown to a user goes through scoping.for_user."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Count, Q, QuerySet
+
+from renbang.accounts.scoping import for_user
+from renbang.competencies.models import PositionStandard
+from renbang.org.models import OrgUnit, Position
+from renbang.people.models import Employee
+
+from .models import Assessment, Campaign, JobMatch, Need, Source
+
+
+def required_levels_for(position_ids: Iterable[int]) -> dict[int, dict[int, int]]:
+    """{position_id: {competency_id: required_level}} from the job competency standards (SKJ), in one query.
+
+    The one place this app reads standards in bulk, so that it can be swapped for the competencies app's own
+    selector later without touching the computation.
+    """
+    result: dict[int, dict[int, int]] = defaultdict(dict)
+    rows = PositionStandard.objects.filter(position_id__in=list(position_ids), competency__active=True)
+    for position_id, competency_id, level in rows.values_list("position_id", "competency_id", "required_level"):
+        result[position_id][competency_id] = level
+    return dict(result)
+
+
+def career_required_levels(position_ids: Iterable[int]) -> tuple[dict[int, dict[int, int]], dict[int, dict[int, int]]]:
+    """Required levels of the current positions and of their next positions on the career path.
+
+    Rule for several next positions: the highest required level per competency across them (readiness for
+    any of the next steps; PP 11/2017 Pasal 206). A position without a next position has no next requirement.
+    """
+    ids = set(position_ids)
+    edges = list(Position.next_positions.through.objects.filter(from_position_id__in=ids)
+                 .values_list("from_position_id", "to_position_id"))
+    standards = required_levels_for(ids | {to for _from, to in edges})
+    current = {pid: standards.get(pid, {}) for pid in ids}
+    nxt: dict[int, dict[int, int]] = defaultdict(dict)
+    for from_id, to_id in edges:
+        for competency_id, level in standards.get(to_id, {}).items():
+            if level > nxt[from_id].get(competency_id, 0):
+                nxt[from_id][competency_id] = level
+    return current, dict(nxt)
+
+
+def target_employees(campaign: Campaign) -> QuerySet[Employee]:
+    """Active employees of the campaign's target units and every unit below them (all units if none chosen)."""
+    qs = Employee.objects.filter(agency_id=campaign.agency_id, active=True)
+    unit_ids = list(campaign.target_units.values_list("pk", flat=True))
+    if unit_ids:
+        subtree = set()
+        for unit_id in unit_ids:
+            subtree.update(OrgUnit.objects.descendants(unit_id, include_self=True).values_list("pk", flat=True))
+        qs = qs.filter(unit_id__in=subtree)
+    return qs
+
+
+def units_in_charge(user) -> QuerySet[OrgUnit]:
+    """Units whose unit-level records (FGDs, agreed needs) a user sees: the agency for BKPSDM and the head,
+    the unit subtree for an OPD officer, their own unit (and their staff's) otherwise.
+
+    Unit-level records carry no employee lookup, so scoping.for_user treats them as reference data; this
+    keeps an FGD's minutes within the units the officer manages.
+    """
+    units = for_user(OrgUnit.objects.all(), user)
+    if user.is_bkpsdm_admin or user.is_head:
+        return units
+    q = Q(pk__in=[])
+    if user.is_hr_officer:
+        q |= Q(pk__in=OrgUnit.objects.descendants(user.unit_id, include_self=True).values("pk"))
+    if user.employee_id:
+        q |= Q(pk__in=for_user(Employee.objects.all(), user).values("unit_id"))
+    return units.filter(q)
+
+
+def campaigns_for_user(user) -> QuerySet[Campaign]:
+    return for_user(Campaign.objects.all(), user).order_by("-year", "-period_start")
+
+
+def latest_closed_campaign(user) -> Campaign | None:
+    return campaigns_for_user(user).filter(status=Campaign.Status.CLOSED, computed_at__isnull=False).first()
+
+
+def open_campaigns_for(user) -> list[Campaign]:
+    return list(campaigns_for_user(user).filter(status=Campaign.Status.OPEN))
+
+
+def is_target(campaign: Campaign, employee: Employee) -> bool:
+    return target_employees(campaign).filter(pk=employee.pk).exists()
+
+
+def direct_subordinates(campaign: Campaign, employee_id: int) -> QuerySet[Employee]:
+    return (target_employees(campaign).filter(supervisor_id=employee_id)
+            .select_related("position").order_by("name", "nip"))
+
+
+def assessments_to_fill(user, campaign: Campaign) -> QuerySet[Assessment]:
+    """Questionnaires the user fills as an assessor (self, supervisor, peer).
+
+    Filtered on the assessor, not through for_user: a peer fills a colleague's form without gaining any other
+    sight of that colleague's data (the form shows only names and the dictionary).
+    """
+    if not user.employee_id:
+        return Assessment.objects.none()
+    return Assessment.objects.filter(campaign=campaign, assessor_id=user.employee_id)
+
+
+def progress_by_unit(campaign: Campaign, user, parent_id: int | None = None) -> list[dict]:
+    """Per unit (children of `parent_id`, or the top units the user sees): targets and submitted counts."""
+    employees = for_user(target_employees(campaign), user)
+    units = list(for_user(OrgUnit.objects.filter(agency_id=campaign.agency_id), user)
+                 .values_list("pk", "parent_id", "name"))
+    rows_units = _row_units(units, parent_id, user)
+    top_of = _top_map(units, {pk for pk, _n in rows_units})
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: {"targets": 0, "supervised": 0, "self": 0,
+                                                             "supervisor": 0})
+    per_unit = employees.values_list("unit_id").annotate(n=Count("pk"), m=Count("supervisor_id"))
+    for unit_id, n, m in per_unit.values_list("unit_id", "n", "m"):
+        if unit_id in top_of:
+            counts[top_of[unit_id]]["targets"] += n
+            counts[top_of[unit_id]]["supervised"] += m  # only they can get a supervisor's questionnaire
+    submitted = (Assessment.objects.filter(campaign=campaign, status=Assessment.Status.SUBMITTED,
+                                           employee__in=employees.values("pk"),
+                                           source__in=[Source.SELF, Source.SUPERVISOR])
+                 .values_list("employee__unit_id", "source").annotate(n=Count("employee_id", distinct=True)))
+    for unit_id, source, n in submitted.values_list("employee__unit_id", "source", "n"):
+        if unit_id in top_of:
+            counts[top_of[unit_id]][source] += n
+    parents = {p for _pk, p, _n in units}
+    result = []
+    for pk, name in rows_units:
+        c = counts[pk]
+        if not c["targets"]:
+            continue
+        result.append({"unit_id": pk, "name": name, **c, "has_children": pk in parents,
+                       "self_pct": round(100 * c["self"] / c["targets"]),
+                       "supervisor_pct": round(100 * c["supervisor"] / c["supervised"]) if c["supervised"] else 0})
+    return result
+
+
+def _row_units(units: list[tuple[int, int | None, str]], parent_id: int | None, user) -> list[tuple[int, str]]:
+    """The units shown as rows: children of parent_id, else the highest units the user can see."""
+    visible = {pk for pk, _p, _n in units}
+    if parent_id:
+        return sorted(((pk, name) for pk, parent, name in units if parent == parent_id), key=lambda r: r[1])
+    return sorted(((pk, name) for pk, parent, name in units if parent not in visible), key=lambda r: r[1])
+
+
+def _top_map(units: list[tuple[int, int | None, str]], rows: set[int]) -> dict[int, int]:
+    """{unit_id: the row unit it belongs to} for every unit under one of `rows`."""
+    parent = {pk: p for pk, p, _n in units}
+    result: dict[int, int] = {}
+    for pk in parent:
+        node, seen = pk, 0
+        while node is not None and node not in rows and seen < 50:
+            node, seen = parent.get(node), seen + 1
+        if node in rows:
+            result[pk] = node
+    return result
+
+
+def waiting_employees(campaign: Campaign, user, unit_id: int | None = None) -> QuerySet[Employee]:
+    """Target employees (in scope) whose self or supervisor questionnaire is not submitted yet."""
+    employees = for_user(target_employees(campaign), user)
+    if unit_id:
+        employees = employees.filter(unit__in=OrgUnit.objects.descendants(unit_id, include_self=True).values("pk"))
+    done_self = Assessment.objects.filter(campaign=campaign, source=Source.SELF,
+                                          status=Assessment.Status.SUBMITTED).values("employee_id")
+    done_sup = Assessment.objects.filter(campaign=campaign, source=Source.SUPERVISOR,
+                                         status=Assessment.Status.SUBMITTED).values("employee_id")
+    cond = Q()
+    if campaign.self_on:
+        cond |= ~Q(pk__in=done_self)
+    if campaign.supervisor_on:
+        cond |= Q(supervisor__isnull=False) & ~Q(pk__in=done_sup)
+    return employees.filter(cond).select_related("unit", "supervisor").order_by("unit__name", "name")
+
+
+def needs_for_user(user, campaign: Campaign) -> QuerySet[Need]:
+    return for_user(Need.objects.filter(campaign=campaign), user)
+
+
+def job_matches_for_user(user, campaign: Campaign) -> QuerySet[JobMatch]:
+    return for_user(JobMatch.objects.filter(campaign=campaign), user)

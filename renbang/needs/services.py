@@ -1,0 +1,188 @@
+"""Writes of the needs analysis: campaigns, questionnaires, reminders, weights."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from renbang.core.jobs import start_job
+
+from . import selectors
+from .compute import compute_campaign
+from .models import Assessment, AssessmentScore, Campaign, PriorityWeights, Reminder, Source
+
+
+@transaction.atomic
+def campaign_create(*, agency, user=None, target_units=(), **fields) -> Campaign:
+    campaign = Campaign(agency=agency, created_by=user, **fields)
+    campaign.full_clean()
+    campaign.save()
+    if target_units:
+        _check_units(agency, target_units)
+        campaign.target_units.set(target_units)
+    return campaign
+
+
+def _check_units(agency, units) -> None:
+    if any(u.agency_id != agency.pk for u in units):
+        raise ValidationError({"target_units": _("Unit sasaran harus dari instansi yang sama.")})
+
+
+@transaction.atomic
+def campaign_update(*, campaign: Campaign, target_units=None, **fields) -> Campaign:
+    if campaign.status == Campaign.Status.CLOSED:
+        raise ValidationError(_("Kampanye yang sudah ditutup tidak dapat diubah."))
+    for key, value in fields.items():
+        setattr(campaign, key, value)
+    campaign.full_clean()
+    campaign.save()
+    if target_units is not None:
+        _check_units(campaign.agency, target_units)
+        campaign.target_units.set(target_units)
+    return campaign
+
+
+@transaction.atomic
+def campaign_open(*, campaign: Campaign) -> Campaign:
+    if campaign.status != Campaign.Status.DRAFT:
+        raise ValidationError(_("Hanya kampanye berstatus draf yang dapat dibuka."))
+    campaign.status = Campaign.Status.OPEN
+    campaign.full_clean()
+    campaign.save(update_fields=["status"])
+    return campaign
+
+
+@transaction.atomic
+def campaign_close(*, campaign: Campaign, user=None):
+    """Close the questionnaires and compute current levels and needs (inline, or as a job when large).
+
+    Returns the Job when the work was handed to the worker, else None.
+    """
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.status != Campaign.Status.OPEN:
+        raise ValidationError(_("Hanya kampanye yang sedang dibuka yang dapat ditutup."))
+    campaign.status = Campaign.Status.CLOSED
+    campaign.closed_at = timezone.now()
+    campaign.save(update_fields=["status", "closed_at"])
+    return campaign_compute(campaign=campaign, user=user)
+
+
+def campaign_compute(*, campaign: Campaign, user=None):
+    """(Re)compute a closed campaign, e.g. after new assessment-centre results or FGD ratings."""
+    if campaign.status != Campaign.Status.CLOSED:
+        raise ValidationError(_("Hasil hanya dihitung untuk kampanye yang sudah ditutup."))
+    size = selectors.target_employees(campaign).count()
+    if size > int(settings.RENBANG["NEEDS_INLINE_MAX_EMPLOYEES"]):
+        return start_job(kind="needs.compute", function_path="renbang.needs.jobs.compute_campaign_job",
+                         params={"campaign_id": campaign.pk}, user=user, agency=campaign.agency)
+    compute_campaign(campaign)
+    return None
+
+
+# --- questionnaires ----------------------------------------------------------------------------------------
+
+def _ensure_open(campaign: Campaign) -> None:
+    if campaign.status != Campaign.Status.OPEN:
+        raise ValidationError(_("Kampanye tidak sedang dibuka; kuesioner tidak dapat diisi."))
+
+
+@transaction.atomic
+def self_assessment_get_or_create(*, campaign: Campaign, employee) -> Assessment:
+    _ensure_open(campaign)
+    if not campaign.self_on:
+        raise ValidationError(_("Kampanye ini tidak memakai penilaian diri."))
+    if not selectors.is_target(campaign, employee):
+        raise PermissionDenied(_("Anda bukan sasaran kampanye ini."))
+    assessment, _created = Assessment.objects.get_or_create(
+        campaign=campaign, employee=employee, source=Source.SELF, assessor=employee)
+    return assessment
+
+
+@transaction.atomic
+def supervisor_assessments_get_or_create(*, campaign: Campaign, supervisor) -> list[Assessment]:
+    """The supervisor's questionnaires for each direct subordinate who is a target (created as drafts)."""
+    _ensure_open(campaign)
+    if not campaign.supervisor_on:
+        raise ValidationError(_("Kampanye ini tidak memakai penilaian atasan."))
+    result = []
+    for staff in selectors.direct_subordinates(campaign, supervisor.pk):
+        assessment, _created = Assessment.objects.get_or_create(
+            campaign=campaign, employee=staff, source=Source.SUPERVISOR, assessor=supervisor)
+        assessment.employee = staff
+        result.append(assessment)
+    return result
+
+
+@transaction.atomic
+def assessment_save_scores(*, assessment: Assessment, scores: Mapping[int, int | None],
+                           allowed_competencies: set[int]) -> Assessment:
+    """Store a draft: {competency_id: level or None (clear)}. Submitted questionnaires are read-only."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.is_submitted:
+        raise ValidationError(_("Kuesioner sudah dikirim dan tidak dapat diubah."))
+    _ensure_open(assessment.campaign)
+    for competency_id, level in scores.items():
+        if competency_id not in allowed_competencies:
+            raise ValidationError(_("Kompetensi tidak termasuk standar jabatan pegawai ini."))
+        if level is None:
+            AssessmentScore.objects.filter(assessment=assessment, competency_id=competency_id).delete()
+            continue
+        score = AssessmentScore.objects.filter(assessment=assessment, competency_id=competency_id).first()
+        score = score or AssessmentScore(assessment=assessment, competency_id=competency_id)
+        score.level = level
+        score.full_clean()
+        score.save()
+    assessment.save(update_fields=["updated_at"])
+    return assessment
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment, required_competencies: set[int]) -> Assessment:
+    """Submit once: every competency of the standard must have a level."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.is_submitted:
+        raise ValidationError(_("Kuesioner sudah dikirim."))
+    _ensure_open(assessment.campaign)
+    done = set(assessment.scores.values_list("competency_id", flat=True))
+    missing = required_competencies - done
+    if missing:
+        raise ValidationError(_("Masih ada %(n)d kompetensi yang belum dinilai.") % {"n": len(missing)})
+    assessment.status = Assessment.Status.SUBMITTED
+    assessment.submitted_at = timezone.now()
+    assessment.assessed_on = timezone.localdate()
+    assessment.full_clean()
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def reminders_send(*, campaign: Campaign, user) -> int:
+    """An in-app notice for every waiting employee in the user's scope, and an e-mail where an address is known."""
+    if campaign.status != Campaign.Status.OPEN:
+        raise ValidationError(_("Pengingat hanya untuk kampanye yang sedang dibuka."))
+    message = _("Kuesioner kompetensi \"%(name)s\" menunggu Anda sampai %(end)s.") % {
+        "name": campaign.name, "end": campaign.period_end.strftime("%d-%m-%Y")}
+    waiting = list(selectors.waiting_employees(campaign, user).values_list("pk", "email"))
+    Reminder.objects.bulk_create([Reminder(campaign=campaign, employee_id=pk, message=message,
+                                           emailed=bool(email)) for pk, email in waiting], batch_size=2000)
+    mails = [(_("Pengingat Renbang ASN"), message, settings.DEFAULT_FROM_EMAIL, [email])
+             for _pk, email in waiting if email]
+    if mails:
+        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=True))
+    return len(waiting)
+
+
+@transaction.atomic
+def priority_weights_update(*, agency, **fields) -> PriorityWeights:
+    weights = PriorityWeights.objects.filter(agency=agency).first() or PriorityWeights(agency=agency)
+    for key, value in fields.items():
+        setattr(weights, key, value)
+    weights.full_clean()
+    weights.save()
+    return weights
