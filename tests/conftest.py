@@ -71,3 +71,26 @@ def login(client):
         return client
 
     return _login
+
+
+#: Data migrations that load reference data (idempotent `load(apps, schema_editor)` functions).
+REFERENCE_DATA_MIGRATIONS = [
+    "renbang.competencies.migrations.0002_national_dictionary",
+    "renbang.catalog.migrations.0002_lan_methods_and_rules",
+]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    """A transactional test (browser tests with live_server) flushes every table at teardown, the rows of data
+    migrations included; the next transactional test on the same worker gets them back here."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    import importlib
+
+    from django.apps import apps
+
+    request.getfixturevalue("transactional_db")
+    for path in REFERENCE_DATA_MIGRATIONS:
+        importlib.import_module(path).load(apps, None)

@@ -7,8 +7,10 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # Module scope: a Playwright session left open would keep an asyncio loop running in this thread and break
+    # other modules that start their own sync_playwright().
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

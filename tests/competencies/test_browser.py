@@ -42,7 +42,7 @@ def pages(comp):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_it_renders_the_main_pages_in_a_browser(live_server, pages):
     from playwright.sync_api import sync_playwright
 

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from django.test import Client
 
 from renbang.needs.models import Assessment, Need
@@ -46,7 +47,7 @@ def test_it_runs_a_campaign_end_to_end_in_the_browser(browser, live_server, need
     page.screenshot(path=str(SHOTS / "penilaian-diri-ponsel.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 400
     page.locator("#submit-self").click()
-    assert page.get_by_text("Penilaian diri terkirim").is_visible()
+    expect(page.get_by_text("Penilaian diri terkirim")).to_be_visible()
     assert Assessment.objects.get(employee=w.staff, source="self").status == "submitted"
 
     # 2. the supervisor rates the staff member, one page per competency, with the keyboard
@@ -60,26 +61,26 @@ def test_it_runs_a_campaign_end_to_end_in_the_browser(browser, live_server, need
         if _comp == w.comps[0]:
             page.screenshot(path=str(SHOTS / "penilaian-atasan-grid.png"), full_page=True)
         page.locator("#save-next").click()
-    assert page.get_by_role("heading", name="Bawahan langsung").is_visible()
+    expect(page.get_by_role("heading", name="Bawahan langsung")).to_be_visible()
     page.locator("#submit-supervisor").click()
-    assert page.get_by_text("1 penilaian terkirim").is_visible()
+    expect(page.get_by_text("1 penilaian terkirim")).to_be_visible()
     page.goto(base + f"/kebutuhan/kampanye/{w.campaign.pk}/isi/atasan/{w.comps[0].pk}/")
-    assert page.locator("td.text-center", has_text="4").first.is_visible()  # self-rating now visible
+    expect(page.locator("td.text-center", has_text="4").first).to_be_visible()  # self-rating now visible
 
     # 3. the admin follows progress, closes the campaign, and the results show
     page = page_as(browser, live_server, w.users.admin)
     page.goto(base + f"/kebutuhan/kampanye/{w.campaign.pk}/")
     page.screenshot(path=str(SHOTS / "kampanye-kemajuan.png"), full_page=True)
     page.locator("#close-campaign").click()
-    assert page.get_by_text("Kampanye ditutup dan hasil dihitung").is_visible()
+    expect(page.get_by_text("Kampanye ditutup dan hasil dihitung")).to_be_visible()
     assert Need.objects.filter(employee=w.staff).count() == 3
     page.get_by_role("link", name="Lihat hasil").click()
-    assert page.get_by_text("Peta kebutuhan: unit × kompetensi").is_visible()
+    expect(page.get_by_text("Peta kebutuhan: unit × kompetensi")).to_be_visible()
     assert page.locator("table.heatmap td a").count() > 0
     page.screenshot(path=str(SHOTS / "peta-kebutuhan.png"), full_page=True)
     page.locator("table.heatmap td a").first.click()
     page.screenshot(path=str(SHOTS / "sel-pegawai.png"), full_page=True)
     page.goto(base + f"/kebutuhan/hasil/pegawai/{w.staff.pk}/")
     page.wait_for_function("window.Chart && Chart.getChart(document.getElementById('radar'))")
-    assert page.get_by_text("Cukup optimal").first.is_visible() or page.get_by_text("optimal").first.is_visible()
+    expect(page.get_by_text("optimal").first).to_be_visible()
     page.screenshot(path=str(SHOTS / "profil-pegawai.png"), full_page=True)
