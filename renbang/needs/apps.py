@@ -24,5 +24,5 @@ class NeedsConfig(AppConfig):
             scoping.register(model, agency="campaign__agency", unit="employee__unit", employee="employee")
         for model in (models.Campaign, models.PriorityWeights, models.NeedsSurvey, models.FocusGroup):
             scoping.register(model, agency="agency")
-        register(NavItem("needs", _("Analisis kebutuhan"), "needs:index", "bi-clipboard2-data", 30,
+        register(NavItem("needs", _("Kebutuhan"), "needs:index", "bi-clipboard2-data", 35,
                          visible=lambda u: u.has_perm("needs.use")))

@@ -4,8 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 from django.test import Client
+from playwright.sync_api import expect
 
 from renbang.needs.models import Assessment, Need
 
