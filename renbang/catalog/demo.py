@@ -34,7 +34,7 @@ PROVIDERS = [
     ("kpk", "KPK – Anti-Corruption Learning Center (ACLC)", "kementerian", "", ""),
 ]
 
-# title, method, provider, JP, cost (Rp), targets "code:uplift" (T.XXX = first technical competency with that
+# title, method, provider, JP, cost (Rp), targets "code:uplift" (T.<KODE> = first technical competency with that
 # prefix), position types, delivery, mandatory, curriculum reference
 BASE = [
     ("Pelatihan Kepemimpinan Nasional Tingkat II (PKN II)", "KL-STR", "lan", 410, 65_000_000,
