@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "renbang.needs",
     "renbang.catalog",
     "renbang.mentoring",
+    "renbang.plans",
+    "renbang.delivery",
+    "renbang.evaluation",
+    "renbang.cycle",
     "renbang.api",
 ]
 

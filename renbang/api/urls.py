@@ -44,8 +44,19 @@ router.register("needs/assessments", AssessmentViewSet, basename="needs-assessme
 router.register("needs/needs", NeedViewSet, basename="needs-need")
 router.register("needs/priority-weights", PriorityWeightsViewSet, basename="needs-priority-weights")
 
+# The later apps register their own viewsets and plain views (one import each, no edits here when they grow).
+from renbang.cycle import api as cycle_api  # noqa: E402
+from renbang.delivery import api as delivery_api  # noqa: E402
+from renbang.evaluation import api as evaluation_api  # noqa: E402
+from renbang.plans import api as plans_api  # noqa: E402
+
+LATER_APPS = (plans_api, delivery_api, evaluation_api, cycle_api)
+for module in LATER_APPS:
+    module.register(router)
+
 app_name = "api"
 urlpatterns = [
+    *(pattern for module in LATER_APPS for pattern in module.urlpatterns),
     path("catalog/suggestions/", SuggestionView.as_view(), name="catalog-suggestions"),
     path("catalog/programme-offers/", OfferView.as_view(), name="catalog-offers"),
     *router.urls,

@@ -304,6 +304,8 @@ class OfferSerializer(serializers.Serializer):
     mandatory = serializers.BooleanField()
     session_ids = serializers.ListField(child=serializers.IntegerField())
     session_dates = serializers.ListField(child=serializers.DateField())
+    effectiveness_source = serializers.CharField()
+    catalogue_effectiveness = serializers.DecimalField(max_digits=3, decimal_places=2, allow_null=True)
 
 
 class OfferView(APIView):

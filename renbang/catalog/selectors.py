@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -130,6 +131,35 @@ class Offer:
     mandatory: bool
     session_ids: tuple[int, ...] = field(default=())
     session_dates: tuple = field(default=())
+    #: where `effectiveness` comes from: "method" (the method's default), "programme" (the catalogue override) or
+    #: the name of a registered source (e.g. "evaluation": measured in delivered sessions).
+    effectiveness_source: str = "method"
+    #: the catalogue's value (override or method default) before any registered source replaced it
+    catalogue_effectiveness: Decimal | None = None
+
+
+#: A source of measured effectiveness: fn(agency_id, programme_ids) -> {programme_id: Decimal in [0, 1]}.
+EffectivenessSource = Callable[[int, set[int]], dict[int, Decimal]]
+_EFFECTIVENESS_SOURCES: list[tuple[str, EffectivenessSource]] = []
+
+
+def register_effectiveness_source(name: str, fn: EffectivenessSource) -> None:
+    """Let a later app (evaluation) replace the catalogue's effectiveness with a measured one.
+
+    Registered in the app's `ready()`; the last registered source that knows a programme wins. The catalogue
+    cannot import evaluation (dependencies flow one way), so evaluation plugs in here.
+    """
+    _EFFECTIVENESS_SOURCES[:] = [(n, f) for n, f in _EFFECTIVENESS_SOURCES if n != name]
+    _EFFECTIVENESS_SOURCES.append((name, fn))
+
+
+def measured_effectiveness(agency_id: int, programme_ids: set[int]) -> dict[int, tuple[str, Decimal]]:
+    """{programme_id: (source name, effectiveness)} from the registered sources."""
+    found: dict[int, tuple[str, Decimal]] = {}
+    for name, fn in _EFFECTIVENESS_SOURCES:
+        for pid, value in fn(agency_id, programme_ids).items():
+            found[pid] = (name, Decimal(value))
+    return found
 
 
 def programme_offers(agency_id: int, *, competency_ids=None, year: int | None = None) -> list[Offer]:
@@ -149,10 +179,13 @@ def programme_offers(agency_id: int, *, competency_ids=None, year: int | None = 
         for sid, pid, date in PlannedSession.objects.filter(programme_id__in=programme_ids, year=year).order_by(
                 "date").values_list("pk", "programme_id", "date"):
             sessions.setdefault(pid, []).append((sid, date))
+    measured = measured_effectiveness(agency_id, programme_ids) if programme_ids else {}
     offers = []
     for t in rows:
         p = t.programme
-        eff = p.effectiveness
+        catalogue_eff = p.effectiveness
+        source = "programme" if p.effectiveness_override is not None else "method"
+        source, eff = measured.get(p.pk, (source, catalogue_eff))
         ses = sessions.get(p.pk, [])
         offers.append(Offer(
             programme_id=p.pk, code=p.code, title=p.title, method_code=p.method.code, route=p.method.route,
@@ -161,5 +194,6 @@ def programme_offers(agency_id: int, *, competency_ids=None, year: int | None = 
             cost_per_participant=p.cost_per_participant, capacity_per_session=p.capacity_per_session,
             min_level=p.min_level, max_level=p.max_level, position_types=tuple(sorted(types.get(p.pk, []))),
             mandatory=p.mandatory, session_ids=tuple(s for s, _ in ses), session_dates=tuple(d for _, d in ses),
+            effectiveness_source=source, catalogue_effectiveness=catalogue_eff,
         ))
     return offers

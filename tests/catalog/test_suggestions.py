@@ -96,3 +96,24 @@ def test_it_offers_the_planner_uplift_times_effectiveness(world):
     assert offers[programme.pk].expected_uplift == Decimal("1.30")  # 2 × 0.65 (method default)
     assert offers[other.pk].expected_uplift == Decimal("0.90")
     assert offers[programme.pk].position_types == ()
+
+
+def test_it_lets_a_registered_source_replace_the_catalogue_effectiveness(world):
+    from decimal import Decimal
+
+    from renbang.catalog import selectors
+
+    m2 = Competency.objects.get(code="M.2", agency=None)
+    programme = ProgrammeFactory(agency=world.agency)
+    programme.targets.create(competency=m2, uplift=2)
+    selectors.register_effectiveness_source("test-measured", lambda agency_id, ids: {programme.pk: Decimal("0.25")})
+    try:
+        offer = next(o for o in selectors.programme_offers(world.agency.pk, competency_ids=[m2.pk])
+                     if o.programme_id == programme.pk)
+    finally:
+        selectors._EFFECTIVENESS_SOURCES[:] = [
+            (n, f) for n, f in selectors._EFFECTIVENESS_SOURCES if n != "test-measured"]
+    assert offer.effectiveness_source == "test-measured"
+    assert offer.effectiveness == Decimal("0.25")
+    assert offer.expected_uplift == Decimal("0.50")
+    assert offer.catalogue_effectiveness == programme.effectiveness

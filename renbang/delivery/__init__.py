@@ -1,0 +1,1 @@
+"""Sessions, calendar, enrolment, attendance, the JP ledger and certificates."""

@@ -1,0 +1,1 @@
+"""L1–L4 evaluation, programme effectiveness, flags and alternatives."""

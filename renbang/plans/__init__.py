@@ -1,0 +1,1 @@
+"""Annual plan (RPK), individual plans (IDP), scenarios and the optimised allocation."""
