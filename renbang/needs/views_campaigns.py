@@ -84,7 +84,11 @@ def campaign_detail(request, pk: int):
     job = None
     job_id = _int(request.GET.get("job"))
     if job_id:
-        job = Job.objects.filter(pk=job_id, agency=request.user.agency, kind="needs.compute").first()
+        job = Job.objects.filter(pk=job_id, agency=request.user.agency, kind="needs.compute",
+                                 params__campaign_id=campaign.pk).first()
+    if job and request.headers.get("HX-Request"):
+        # The progress box polls this page (HTMX) while the worker computes; only the box is sent back.
+        return render(request, "needs/_job_status.html", {"campaign": campaign, "job": job})
     return render(request, "needs/campaign_detail.html", {
         "campaign": campaign, "progress": selectors.progress_by_unit(campaign, request.user, unit_id),
         "page_obj": page, "unit_id": unit_id, "job": job,

@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from renbang.competencies.selectors import required_levels_for
+
 from . import selectors, services
 from .dictionary import competencies_with_levels, parse_levels
 from .models import Assessment, AssessmentScore, Source
@@ -31,7 +33,7 @@ def self_form(request, pk: int):
     if not campaign.self_on or not selectors.is_target(campaign, employee):
         raise Http404
     assessment = Assessment.objects.filter(campaign=campaign, employee=employee, source=Source.SELF).first()
-    standard = selectors.required_levels_for([employee.position_id]).get(employee.position_id, {})
+    standard = required_levels_for([employee.position_id]).get(employee.position_id, {})
     competencies = competencies_with_levels(standard)
     scores = dict(assessment.scores.values_list("competency_id", "level")) if assessment else {}
     bad: list[str] = []
@@ -73,7 +75,7 @@ def _supervisor_context(request, campaign):
     staff = list(selectors.direct_subordinates(campaign, supervisor.pk))
     if not staff or not campaign.supervisor_on:
         raise Http404
-    standards = selectors.required_levels_for({s.position_id for s in staff})
+    standards = required_levels_for({s.position_id for s in staff})
     staff_comps = {s.pk: set(standards.get(s.position_id, {})) for s in staff}
     assessments = {a.employee_id: a for a in Assessment.objects.filter(
         campaign=campaign, source=Source.SUPERVISOR, assessor=supervisor, employee__in=[s.pk for s in staff])}
