@@ -159,6 +159,32 @@ def waiting_employees(campaign: Campaign, user, unit_id: int | None = None) -> Q
     return employees.filter(cond).select_related("unit", "supervisor").order_by("unit__name", "name")
 
 
+def reminder_recipients(campaign: Campaign, user) -> QuerySet[Employee]:
+    """Employees in the user's scope who still owe a questionnaire: their own self form, the supervisor form of
+    a waiting subordinate, or an assigned peer form."""
+    waiting = waiting_employees(campaign, user)
+    done_sup = Assessment.objects.filter(campaign=campaign, source=Source.SUPERVISOR,
+                                         status=Assessment.Status.SUBMITTED).values("employee_id")
+    done_self = Assessment.objects.filter(campaign=campaign, source=Source.SELF,
+                                          status=Assessment.Status.SUBMITTED).values("employee_id")
+    cond = Q(pk__in=[])
+    if campaign.self_on:
+        cond |= Q(pk__in=waiting.exclude(pk__in=done_self).values("pk"))
+    if campaign.supervisor_on:
+        cond |= Q(pk__in=waiting.exclude(pk__in=done_sup).values("supervisor_id"))
+    if campaign.peer_on:
+        in_scope = for_user(target_employees(campaign), user).values("pk")
+        cond |= Q(pk__in=Assessment.objects.filter(campaign=campaign, source=Source.PEER, employee__in=in_scope,
+                                                   status=Assessment.Status.DRAFT).values("assessor_id"))
+    return Employee.objects.filter(cond, active=True).order_by("pk")
+
+
+def peer_assessments_for(user, campaign: Campaign) -> QuerySet[Assessment]:
+    """The peer questionnaires assigned to the user (as assessor) in a campaign."""
+    return (assessments_to_fill(user, campaign).filter(source=Source.PEER)
+            .select_related("employee", "employee__position", "employee__unit").order_by("employee__name"))
+
+
 def needs_for_user(user, campaign: Campaign) -> QuerySet[Need]:
     return for_user(Need.objects.filter(campaign=campaign), user)
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -29,8 +30,12 @@ def index(request):
             own = Assessment.objects.filter(campaign=campaign, employee_id=user.employee_id,
                                             source=Source.SELF).first()
             staff = selectors.direct_subordinates(campaign, user.employee_id).count()
+            peers = (selectors.peer_assessments_for(user, campaign).values("status").annotate(n=Count("pk"))
+                     if campaign.peer_on else [])
+            peers = {row["status"]: row["n"] for row in peers}
             tasks.append({"campaign": campaign, "self": campaign.self_on and is_target, "own": own,
-                          "staff": staff if campaign.supervisor_on else 0})
+                          "staff": staff if campaign.supervisor_on else 0,
+                          "peers": sum(peers.values()), "peers_open": peers.get(Assessment.Status.DRAFT, 0)})
     reminders = (for_user(Reminder.objects.filter(employee_id=user.employee_id, campaign__status="open"), user)
                  .select_related("campaign")[:3] if user.employee_id else [])
     return render(request, "needs/index.html", {
