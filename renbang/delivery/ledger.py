@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 
 import numpy as np
 from django.db.models import Sum
 from django.utils import timezone
 
 from renbang.mentoring.models import Log
+from renbang.org.models import OrgUnit
 from renbang.people.models import Employee, EmployeeStatus
 
 from .models import Enrolment, ExternalClaim, Session
@@ -162,5 +162,43 @@ def employee_jp_lines(employee, year: int) -> list[dict]:
     return lines
 
 
-def to_decimal(value: float) -> Decimal:
-    return Decimal(str(round(float(value), 2)))
+def _roots_for(agency_id) -> tuple[dict[int, int], dict[int, str]]:
+    """unit id → its top-level unit (OPD) id, and names of the top-level units."""
+    rows = list(OrgUnit.objects.filter(agency_id=agency_id).values_list("pk", "parent_id", "name"))
+    parent = {pk: p for pk, p, _n in rows}
+    names = {pk: n for pk, _p, n in rows}
+    root: dict[int, int] = {}
+    for pk in parent:
+        chain, cur = [], pk
+        while cur is not None and cur not in root and len(chain) < 50:
+            chain.append(cur)
+            cur = parent.get(cur)
+        top = root[cur] if cur in root else (chain[-1] if chain else pk)
+        for c in chain:
+            root[c] = top
+    return root, {pk: names[pk] for pk in set(root.values())}
+
+
+def compliance_by_opd(led: Ledger, agency_id: int) -> list[dict]:
+    """Per OPD (top-level unit): employees subject to the target, compliant, at risk, PPPK over the cap."""
+    root, names = _roots_for(agency_id)
+    if not len(led.employee_ids):
+        return []
+    tops = np.fromiter((root.get(int(u), int(u)) for u in led.unit_ids), dtype=np.int64, count=len(led.unit_ids))
+    keys, inv = np.unique(tops, return_inverse=True)
+    subject = led.subject
+    result = []
+    n_subject = np.bincount(inv, weights=subject, minlength=len(keys))
+    n_ok = np.bincount(inv, weights=subject & led.compliant, minlength=len(keys))
+    n_risk = np.bincount(inv, weights=led.at_risk, minlength=len(keys))
+    n_over = np.bincount(inv, weights=led.pppk_over, minlength=len(keys))
+    jp_sum = np.bincount(inv, weights=led.total, minlength=len(keys))
+    n_all = np.bincount(inv, minlength=len(keys))
+    for i, key in enumerate(keys):
+        result.append({"unit_id": int(key), "name": names.get(int(key), "-"), "employees": int(n_all[i]),
+                       "subject": int(n_subject[i]), "compliant": int(n_ok[i]), "at_risk": int(n_risk[i]),
+                       "pppk_over": int(n_over[i]), "avg_jp": float(jp_sum[i] / n_all[i]) if n_all[i] else 0.0,
+                       "percent": float(100 * n_ok[i] / n_subject[i]) if n_subject[i] else 0.0})
+    result.sort(key=lambda r: (r["percent"], r["name"]))
+    return result
+

@@ -7,7 +7,7 @@ Pendidikan) completed a past session facilitated by the facilitator user and has
 from __future__ import annotations
 
 from ..delivery.helpers import delivery_world
-from .rows_catalog import ACTORS, ALL, PLANNERS, api, page  # noqa: F401
+from .rows_catalog import ACTORS, ALL, PLANNERS, api, page
 
 OWN = ("supervisor", "employee", "mentor")  # users linked to an employee
 STAFF_VIEWERS = ("admin", "officer_a", "officer_b", "supervisor", "mentor", "head")

@@ -65,12 +65,14 @@ def claim_submit(*, user, data: dict, upload) -> ExternalClaim:
 
 @transaction.atomic
 def claim_withdraw(*, claim: ExternalClaim, user) -> None:
+    claim = ExternalClaim.objects.select_for_update().get(pk=claim.pk)
     if not user.employee_id or claim.employee_id != user.employee_id:
         raise PermissionDenied
     if claim.status != ExternalClaim.Status.PENDING:
         raise ValidationError(_("Hanya klaim yang menunggu verifikasi yang dapat ditarik."))
-    claim.file.delete(save=False)
+    storage, name = claim.file.storage, claim.file.name
     claim.delete()
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 @transaction.atomic

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from renbang.accounts.scoping import for_user
 from renbang.core.exports import xlsx_response
-from renbang.org.models import OrgUnit
 from renbang.people.models import Employee
 
 from .. import ledger as jp
@@ -22,47 +21,6 @@ from .. import selectors, services
 from ..forms import ClaimDecisionForm, ReasonForm, SettingsForm
 from ..models import ExternalClaim
 from .common import form_errors, year_param
-
-
-def _roots_for(agency_id) -> tuple[dict[int, int], dict[int, str]]:
-    """unit id → its top-level unit (OPD) id, and names of the top-level units."""
-    rows = list(OrgUnit.objects.filter(agency_id=agency_id).values_list("pk", "parent_id", "name"))
-    parent = {pk: p for pk, p, _n in rows}
-    names = {pk: n for pk, _p, n in rows}
-    root: dict[int, int] = {}
-    for pk in parent:
-        chain, cur = [], pk
-        while cur is not None and cur not in root and len(chain) < 50:
-            chain.append(cur)
-            cur = parent.get(cur)
-        top = root[cur] if cur in root else (chain[-1] if chain else pk)
-        for c in chain:
-            root[c] = top
-    return root, {pk: names[pk] for pk in set(root.values())}
-
-
-def compliance_by_opd(led: jp.Ledger, agency_id: int) -> list[dict]:
-    """Per OPD (top-level unit): employees subject to the target, compliant, at risk, PPPK over the cap."""
-    root, names = _roots_for(agency_id)
-    if not len(led.employee_ids):
-        return []
-    tops = np.fromiter((root.get(int(u), int(u)) for u in led.unit_ids), dtype=np.int64, count=len(led.unit_ids))
-    keys, inv = np.unique(tops, return_inverse=True)
-    subject = led.subject
-    result = []
-    n_subject = np.bincount(inv, weights=subject, minlength=len(keys))
-    n_ok = np.bincount(inv, weights=subject & led.compliant, minlength=len(keys))
-    n_risk = np.bincount(inv, weights=led.at_risk, minlength=len(keys))
-    n_over = np.bincount(inv, weights=led.pppk_over, minlength=len(keys))
-    jp_sum = np.bincount(inv, weights=led.total, minlength=len(keys))
-    n_all = np.bincount(inv, minlength=len(keys))
-    for i, key in enumerate(keys):
-        result.append({"unit_id": int(key), "name": names.get(int(key), "-"), "employees": int(n_all[i]),
-                       "subject": int(n_subject[i]), "compliant": int(n_ok[i]), "at_risk": int(n_risk[i]),
-                       "pppk_over": int(n_over[i]), "avg_jp": float(jp_sum[i] / n_all[i]) if n_all[i] else 0.0,
-                       "percent": float(100 * n_ok[i] / n_subject[i]) if n_subject[i] else 0.0})
-    result.sort(key=lambda r: (r["percent"], r["name"]))
-    return result
 
 
 def _scoped_employees(user):
@@ -92,7 +50,7 @@ def compliance(request):
     people_units = {e.pk: e for e in Employee.objects.filter(pk__in=list(people)).select_related("unit", "position")}
     rows = [{"employee": people_units.get(int(led.employee_ids[i])), **_figures(led, i)} for i in chosen]
     return render(request, "delivery/compliance.html", {
-        "year": year, "summary": summary, "units": compliance_by_opd(led, agency.pk), "rows": rows,
+        "year": year, "summary": summary, "units": jp.compliance_by_opd(led, agency.pk), "rows": rows,
         "page_obj": page, "rules": services.settings_for(agency), "show": show,
     })
 
