@@ -27,6 +27,19 @@ from .factories import (
 PASSWORD = "rahasia-uji-123"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` run in the PostgreSQL pass of `make test` only; on SQLite they are deselected
+    (not skipped: CI runs both passes, so each of them runs in one)."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    chosen = [item for item in items if item.get_closest_marker("postgres") is None]
+    if len(chosen) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker("postgres")])
+        items[:] = chosen
+
+
 @pytest.fixture
 def world(db):
     agency = AgencyFactory()
