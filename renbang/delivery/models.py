@@ -49,6 +49,9 @@ class DeliverySettings(models.Model):
         _("batas JP PPPK per tahun"), max_digits=6, decimal_places=2, default=Decimal("24"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1000"))],
         help_text=_("PP 49/2018 Pasal 40: pengembangan PPPK paling lama 24 JP setahun (ditandai, tidak diblokir)."))
+    include_pppk_in_target = models.BooleanField(
+        _("PPPK ikut target 20 JP"), default=False,
+        help_text=_("Pasal 203 PP 11/2017 mengatur PNS; centang bila instansi juga menargetkan PPPK."))
     max_upload_mb = models.PositiveSmallIntegerField(
         _("ukuran unggahan maksimal (MB)"), default=5, validators=[MinValueValidator(1), MaxValueValidator(20)])
     self_checkin = models.BooleanField(_("izinkan presensi mandiri dengan kode"), default=True)
@@ -79,6 +82,9 @@ class Session(models.Model):
     planned_session = models.OneToOneField("catalog.PlannedSession", on_delete=models.SET_NULL, null=True,
                                            blank=True, related_name="delivery_session",
                                            verbose_name=_("sesi terencana"))
+    plan_item = models.ForeignKey("plans.PlanItem", on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="delivery_sessions", verbose_name=_("item rencana"),
+                                  help_text=_("Item RPK yang ditetapkan asal sesi ini."))
     title = models.CharField(_("nama sesi"), max_length=250, blank=True,
                              help_text=_("Kosong: judul program dan tanggal."))
     unit = models.ForeignKey("org.OrgUnit", on_delete=models.SET_NULL, null=True, blank=True,
