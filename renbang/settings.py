@@ -208,6 +208,7 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),
+    ("vendor/fullcalendar", NODE_MODULES / "fullcalendar"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -292,6 +293,8 @@ RENBANG = {
     "IMPORT_MAX_UNPACKED_BYTES": env.int("RENBANG_IMPORT_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024),
     "IMPORT_MAX_ROWS": env.int("RENBANG_IMPORT_MAX_ROWS", default=100_000),
     "IMPORT_MAX_CELL_CHARS": 2000,
+    # A running job whose worker has not reported for this long is taken as dead (renbang.core.jobs).
+    "JOB_STALE_SECONDS": env.int("RENBANG_JOB_STALE_SECONDS", default=30 * 60),
     # Needs analysis: campaigns with more target employees than this are computed by the job worker.
     "NEEDS_INLINE_MAX_EMPLOYEES": env.int("RENBANG_NEEDS_INLINE_MAX_EMPLOYEES", default=2000),
     # Self and supervisor ratings this many levels apart are flagged for a conversation (UNVERIFIED default).

@@ -27,6 +27,19 @@ from .factories import (
 PASSWORD = "rahasia-uji-123"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` run in the PostgreSQL pass of `make test` only; on SQLite they are deselected
+    (not skipped: CI runs both passes, so each of them runs in one)."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    chosen = [item for item in items if item.get_closest_marker("postgres") is None]
+    if len(chosen) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker("postgres")])
+        items[:] = chosen
+
+
 @pytest.fixture
 def world(db):
     agency = AgencyFactory()
@@ -94,3 +107,15 @@ def _reference_data_after_flush(request):
     request.getfixturevalue("transactional_db")
     for path in REFERENCE_DATA_MIGRATIONS:
         importlib.import_module(path).load(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(request, tmp_path_factory):
+    """Uploads (e.g. delivery's certificate claims) go to a temporary directory, never to var/media."""
+    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames \
+            and not request.node.get_closest_marker("django_db"):
+        yield
+        return
+    settings = request.getfixturevalue("settings")
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+    yield

@@ -30,6 +30,12 @@ class Job(models.Model):
     result = models.JSONField(_("hasil"), default=dict, blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    # Crash recovery (renbang.core.jobs.recover_stale_jobs): what to run again, which worker process runs it
+    # ("host:pid") and when it last showed signs of life.
+    function_path = models.CharField(_("fungsi"), max_length=200, blank=True)
+    worker = models.CharField(_("proses pekerja"), max_length=120, blank=True)
+    heartbeat_at = models.DateTimeField(_("tanda hidup terakhir"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
 
     class Meta:
         verbose_name = _("pekerjaan latar")
@@ -47,8 +53,9 @@ class Job(models.Model):
         """Record progress from inside the task (a separate UPDATE so pages see it at once)."""
         self.progress = max(0, min(100, int(progress)))
         self.message = message[:300]
+        self.heartbeat_at = timezone.now()
         type(self).objects.filter(pk=self.pk).update(progress=self.progress, message=self.message,
-                                                     status=JobStatus.RUNNING)
+                                                     status=JobStatus.RUNNING, heartbeat_at=self.heartbeat_at)
 
     def finish(self, result: dict | None = None, *, failed: bool = False, message: str = "") -> None:
         self.status = JobStatus.FAILED if failed else JobStatus.DONE

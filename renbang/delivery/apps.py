@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from renbang.core.navigation import NavItem, register
+
 
 class DeliveryConfig(AppConfig):
     name = "renbang.delivery"
@@ -8,4 +10,24 @@ class DeliveryConfig(AppConfig):
     verbose_name = _("Pelaksanaan pengembangan")
 
     def ready(self) -> None:
-        pass
+        from renbang.accounts import scoping
+        from renbang.core.audit import register_audited
+
+        from . import models
+
+        register_audited(models.DeliverySettings, models.Session, models.SessionDay, models.Enrolment,
+                         models.Attendance, models.ExternalClaim, models.Certificate)
+        # Sessions and their days are the agency's calendar (no personal data): everyone in the agency reads,
+        # BKPSDM admins change; facilitators act on their own sessions through services' checks.
+        scoping.register(models.Session, agency="agency")
+        scoping.register(models.SessionDay, agency="session__agency")
+        scoping.register(models.DeliverySettings, agency="agency")
+        scoping.register(models.Enrolment, agency="session__agency", unit="employee__unit", employee="employee")
+        scoping.register(models.Attendance, agency="enrolment__session__agency", unit="enrolment__employee__unit",
+                         employee="enrolment__employee")
+        scoping.register(models.ExternalClaim, agency="employee__agency", unit="employee__unit",
+                         employee="employee")
+        scoping.register(models.Certificate, agency="enrolment__session__agency",
+                         unit="enrolment__employee__unit", employee="enrolment__employee")
+        register(NavItem("delivery", _("Pelaksanaan"), "delivery:calendar", "bi-calendar-event", 50,
+                         visible=lambda u: u.has_perm("delivery.view_calendar")))

@@ -16,7 +16,8 @@ class CampaignSerializer(ModelCleanSerializer):
     class Meta:
         model = Campaign
         fields = ["id", "name", "year", "period_start", "period_end", "target_units", "self_on", "supervisor_on",
-                  "peer_on", "ac_on", "weight_self", "weight_supervisor", "weight_peer", "validity_months",
+                  "peer_on", "ac_on", "weight_self", "weight_supervisor", "weight_peer", "peers_per_employee",
+                  "validity_months",
                   "status", "closed_at", "computed_at"]
         read_only_fields = ["status", "closed_at", "computed_at"]
 
@@ -92,6 +93,7 @@ class AssessmentViewSet(ScopedModelViewSet):
                                               status=Assessment.Status.SUBMITTED).values("employee_id")
             qs = qs.exclude(Q(source=Source.SELF) & ~Q(employee_id=employee_id)
                             & Q(campaign__status=Campaign.Status.OPEN) & ~Q(employee_id__in=rated))
+            qs = qs.exclude(source=Source.PEER, employee_id=employee_id)  # who rated me stays with the supervisor
         return qs
 
 

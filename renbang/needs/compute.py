@@ -247,20 +247,32 @@ def write_results(campaign: Campaign, inputs: Inputs, results: Results) -> int:
     return len(needs)
 
 
-def compute_needs(campaign: Campaign) -> int:
+def compute_needs(campaign: Campaign, job=None) -> int:
+    _report(job, 45, "Membaca standar kompetensi, level saat ini dan predikat kinerja…")
     inputs = load_inputs(campaign)
-    return write_results(campaign, inputs, compute(inputs))
+    _report(job, 60, "Menghitung kesenjangan, JPM dan prioritas…")
+    results = compute(inputs)
+    _report(job, 70, "Menyimpan hasil…")
+    with transaction.atomic():
+        return write_results(campaign, inputs, results)
 
 
-@transaction.atomic
+def _report(job, percent: int, message: str) -> None:
+    if job is not None:
+        job.report(percent, message)
+
+
 def compute_campaign(campaign: Campaign, job=None) -> dict:
-    """Current levels, then needs, for a closed campaign (inline or from the job worker)."""
-    if job:
-        job.report(5, "Menghitung level kompetensi saat ini…")
-    levels = compute_current_levels(campaign)
-    if job:
-        job.report(50, "Menghitung kesenjangan, JPM dan prioritas…")
-    needs = compute_needs(campaign)
-    Campaign.objects.filter(pk=campaign.pk).update(computed_at=timezone.now())
+    """Current levels, then needs, for a closed campaign (inline or from the job worker).
+
+    Each step writes in its own transaction and the progress is reported between them, outside any
+    transaction, so that the campaign page (polling the Job) sees it while the worker runs.
+    """
+    _report(job, 5, "Menghitung level kompetensi saat ini…")
+    with transaction.atomic():
+        levels = compute_current_levels(campaign)
+    needs = compute_needs(campaign, job)
     campaign.computed_at = timezone.now()
+    Campaign.objects.filter(pk=campaign.pk).update(computed_at=campaign.computed_at)
+    _report(job, 95, f"Selesai: {needs} baris kebutuhan.")
     return {"current_levels": levels, "needs": needs}

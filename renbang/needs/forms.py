@@ -18,7 +18,8 @@ class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["name", "year", "period_start", "period_end", "target_units", "self_on", "supervisor_on",
-                  "peer_on", "ac_on", "weight_self", "weight_supervisor", "weight_peer", "validity_months"]
+                  "peer_on", "ac_on", "weight_self", "weight_supervisor", "weight_peer", "peers_per_employee",
+                  "validity_months"]
         widgets = {"period_start": DateInput(), "period_end": DateInput(),
                    "target_units": forms.SelectMultiple(attrs={"size": 8})}
 

@@ -53,6 +53,9 @@ class Campaign(models.Model):
                                             default=Decimal("2"), validators=WEIGHT_VALIDATORS)
     weight_peer = models.DecimalField(_("bobot rekan"), max_digits=4, decimal_places=2, default=Decimal("1"),
                                       validators=WEIGHT_VALIDATORS)
+    peers_per_employee = models.PositiveSmallIntegerField(
+        _("rekan penilai per pegawai"), default=2, validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("Jika penilaian rekan aktif: sekian rekan seatasan dipilih bergiliran saat kampanye dibuka."))
     validity_months = models.PositiveSmallIntegerField(
         _("masa berlaku hasil asesmen (bulan)"), default=36, validators=[MaxValueValidator(120)],
         help_text=_("UNVERIFIED: praktik umum 2–3 tahun; dapat diubah."))

@@ -8,43 +8,22 @@ from collections.abc import Iterable
 from django.db.models import Count, Q, QuerySet
 
 from renbang.accounts.scoping import for_user
-from renbang.competencies.models import PositionStandard
-from renbang.org.models import OrgUnit, Position
+from renbang.competencies import selectors as competency_selectors
+from renbang.org.models import OrgUnit
 from renbang.people.models import Employee
 
 from .models import Assessment, Campaign, JobMatch, Need, Source
 
 
-def required_levels_for(position_ids: Iterable[int]) -> dict[int, dict[int, int]]:
-    """{position_id: {competency_id: required_level}} from the job competency standards (SKJ), in one query.
-
-    The one place this app reads standards in bulk, so that it can be swapped for the competencies app's own
-    selector later without touching the computation.
-    """
-    result: dict[int, dict[int, int]] = defaultdict(dict)
-    rows = PositionStandard.objects.filter(position_id__in=list(position_ids), competency__active=True)
-    for position_id, competency_id, level in rows.values_list("position_id", "competency_id", "required_level"):
-        result[position_id][competency_id] = level
-    return dict(result)
-
-
 def career_required_levels(position_ids: Iterable[int]) -> tuple[dict[int, dict[int, int]], dict[int, dict[int, int]]]:
-    """Required levels of the current positions and of their next positions on the career path.
+    """Required levels of the current positions and of their next positions on the career path (three queries).
 
-    Rule for several next positions: the highest required level per competency across them (readiness for
-    any of the next steps; PP 11/2017 Pasal 206). A position without a next position has no next requirement.
+    Both come from the competencies app's selectors (the one reader of the standards): several next positions
+    → the highest required level per competency across them (PP 11/2017 Pasal 206); a position without a next
+    position has no next requirement.
     """
     ids = set(position_ids)
-    edges = list(Position.next_positions.through.objects.filter(from_position_id__in=ids)
-                 .values_list("from_position_id", "to_position_id"))
-    standards = required_levels_for(ids | {to for _from, to in edges})
-    current = {pid: standards.get(pid, {}) for pid in ids}
-    nxt: dict[int, dict[int, int]] = defaultdict(dict)
-    for from_id, to_id in edges:
-        for competency_id, level in standards.get(to_id, {}).items():
-            if level > nxt[from_id].get(competency_id, 0):
-                nxt[from_id][competency_id] = level
-    return current, dict(nxt)
+    return competency_selectors.required_levels_for(ids), competency_selectors.next_required_levels_for(ids)
 
 
 def target_employees(campaign: Campaign) -> QuerySet[Employee]:
@@ -178,6 +157,32 @@ def waiting_employees(campaign: Campaign, user, unit_id: int | None = None) -> Q
     if campaign.supervisor_on:
         cond |= Q(supervisor__isnull=False) & ~Q(pk__in=done_sup)
     return employees.filter(cond).select_related("unit", "supervisor").order_by("unit__name", "name")
+
+
+def reminder_recipients(campaign: Campaign, user) -> QuerySet[Employee]:
+    """Employees in the user's scope who still owe a questionnaire: their own self form, the supervisor form of
+    a waiting subordinate, or an assigned peer form."""
+    waiting = waiting_employees(campaign, user)
+    done_sup = Assessment.objects.filter(campaign=campaign, source=Source.SUPERVISOR,
+                                         status=Assessment.Status.SUBMITTED).values("employee_id")
+    done_self = Assessment.objects.filter(campaign=campaign, source=Source.SELF,
+                                          status=Assessment.Status.SUBMITTED).values("employee_id")
+    cond = Q(pk__in=[])
+    if campaign.self_on:
+        cond |= Q(pk__in=waiting.exclude(pk__in=done_self).values("pk"))
+    if campaign.supervisor_on:
+        cond |= Q(pk__in=waiting.exclude(pk__in=done_sup).values("supervisor_id"))
+    if campaign.peer_on:
+        in_scope = for_user(target_employees(campaign), user).values("pk")
+        cond |= Q(pk__in=Assessment.objects.filter(campaign=campaign, source=Source.PEER, employee__in=in_scope,
+                                                   status=Assessment.Status.DRAFT).values("assessor_id"))
+    return Employee.objects.filter(cond, active=True).order_by("pk")
+
+
+def peer_assessments_for(user, campaign: Campaign) -> QuerySet[Assessment]:
+    """The peer questionnaires assigned to the user (as assessor) in a campaign."""
+    return (assessments_to_fill(user, campaign).filter(source=Source.PEER)
+            .select_related("employee", "employee__position", "employee__unit").order_by("employee__name"))
 
 
 def needs_for_user(user, campaign: Campaign) -> QuerySet[Need]:

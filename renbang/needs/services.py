@@ -55,7 +55,43 @@ def campaign_open(*, campaign: Campaign) -> Campaign:
     campaign.status = Campaign.Status.OPEN
     campaign.full_clean()
     campaign.save(update_fields=["status"])
+    if campaign.peer_on:
+        peer_assignments_create(campaign=campaign)
     return campaign
+
+
+def peer_pairs(groups: Mapping[int, list[int]], per_employee: int) -> list[tuple[int, int]]:
+    """(assessor, employee) pairs: within each group of colleagues sharing a direct supervisor (ids in a
+    fixed order), employee i is rated by the next `per_employee` colleagues in rotation (i+1, i+2, … mod n).
+
+    Everyone then rates and is rated by the same number of colleagues (min(per_employee, n − 1)); a person
+    without colleagues under the same supervisor gets no peer rating.
+    """
+    pairs = []
+    for members in groups.values():
+        n = len(members)
+        for i, employee in enumerate(members):
+            for step in range(1, min(per_employee, n - 1) + 1):
+                pairs.append((members[(i + step) % n], employee))
+    return pairs
+
+
+@transaction.atomic
+def peer_assignments_create(*, campaign: Campaign) -> int:
+    """Assign peers (draft peer questionnaires) among the campaign's target employees; idempotent.
+
+    The existence of the draft is the assignment: only its assessor can open the form.
+    """
+    if not campaign.peer_on:
+        raise ValidationError(_("Kampanye ini tidak memakai penilaian rekan kerja."))
+    groups: dict[int, list[int]] = {}
+    for pk, supervisor_id in (selectors.target_employees(campaign).filter(supervisor__isnull=False)
+                              .order_by("supervisor_id", "nip", "pk").values_list("pk", "supervisor_id")):
+        groups.setdefault(supervisor_id, []).append(pk)
+    rows = [Assessment(campaign=campaign, employee_id=employee, assessor_id=assessor, source=Source.PEER)
+            for assessor, employee in peer_pairs(groups, campaign.peers_per_employee)]
+    Assessment.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
+    return len(rows)
 
 
 @transaction.atomic
@@ -163,12 +199,13 @@ def assessment_submit(*, assessment: Assessment, required_competencies: set[int]
 
 @transaction.atomic
 def reminders_send(*, campaign: Campaign, user) -> int:
-    """An in-app notice for every waiting employee in the user's scope, and an e-mail where an address is known."""
+    """An in-app notice for everyone in the user's scope who still has a questionnaire to fill (own self form,
+    a subordinate's supervisor form, an assigned peer form), and an e-mail where an address is known."""
     if campaign.status != Campaign.Status.OPEN:
         raise ValidationError(_("Pengingat hanya untuk kampanye yang sedang dibuka."))
     message = _("Kuesioner kompetensi \"%(name)s\" menunggu Anda sampai %(end)s.") % {
         "name": campaign.name, "end": campaign.period_end.strftime("%d-%m-%Y")}
-    waiting = list(selectors.waiting_employees(campaign, user).values_list("pk", "email"))
+    waiting = list(selectors.reminder_recipients(campaign, user).values_list("pk", "email"))
     Reminder.objects.bulk_create([Reminder(campaign=campaign, employee_id=pk, message=message,
                                            emailed=bool(email)) for pk, email in waiting], batch_size=2000)
     mails = [(_("Pengingat Renbang ASN"), message, settings.DEFAULT_FROM_EMAIL, [email])

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -29,8 +30,12 @@ def index(request):
             own = Assessment.objects.filter(campaign=campaign, employee_id=user.employee_id,
                                             source=Source.SELF).first()
             staff = selectors.direct_subordinates(campaign, user.employee_id).count()
+            peers = (selectors.peer_assessments_for(user, campaign).values("status").annotate(n=Count("pk"))
+                     if campaign.peer_on else [])
+            peers = {row["status"]: row["n"] for row in peers}
             tasks.append({"campaign": campaign, "self": campaign.self_on and is_target, "own": own,
-                          "staff": staff if campaign.supervisor_on else 0})
+                          "staff": staff if campaign.supervisor_on else 0,
+                          "peers": sum(peers.values()), "peers_open": peers.get(Assessment.Status.DRAFT, 0)})
     reminders = (for_user(Reminder.objects.filter(employee_id=user.employee_id, campaign__status="open"), user)
                  .select_related("campaign")[:3] if user.employee_id else [])
     return render(request, "needs/index.html", {
@@ -84,7 +89,11 @@ def campaign_detail(request, pk: int):
     job = None
     job_id = _int(request.GET.get("job"))
     if job_id:
-        job = Job.objects.filter(pk=job_id, agency=request.user.agency, kind="needs.compute").first()
+        job = Job.objects.filter(pk=job_id, agency=request.user.agency, kind="needs.compute",
+                                 params__campaign_id=campaign.pk).first()
+    if job and request.headers.get("HX-Request"):
+        # The progress box polls this page (HTMX) while the worker computes; only the box is sent back.
+        return render(request, "needs/_job_status.html", {"campaign": campaign, "job": job})
     return render(request, "needs/campaign_detail.html", {
         "campaign": campaign, "progress": selectors.progress_by_unit(campaign, request.user, unit_id),
         "page_obj": page, "unit_id": unit_id, "job": job,

@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from renbang.competencies.selectors import required_levels_for
+
 from . import selectors, services
 from .dictionary import competencies_with_levels, parse_levels
 from .models import Assessment, AssessmentScore, Source
@@ -23,22 +25,15 @@ def _errors(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-@permission_required("needs.fill_assessments", raise_exception=True)
-@require_http_methods(["GET", "POST"])
-def self_form(request, pk: int):
-    campaign = _campaign(request, pk)
-    employee = request.user.employee
-    if not campaign.self_on or not selectors.is_target(campaign, employee):
-        raise Http404
-    assessment = Assessment.objects.filter(campaign=campaign, employee=employee, source=Source.SELF).first()
-    standard = selectors.required_levels_for([employee.position_id]).get(employee.position_id, {})
+def _questionnaire(request, campaign, *, assessment, standard, create, done_message, context):
+    """One questionnaire (self or peer): draft saves, submit once; bad input keeps what was chosen."""
     competencies = competencies_with_levels(standard)
     scores = dict(assessment.scores.values_list("competency_id", "level")) if assessment else {}
     bad: list[str] = []
     if request.method == "POST":
         if assessment and assessment.is_submitted:
             messages.error(request, _("Kuesioner sudah dikirim dan tidak dapat diubah."))
-            return redirect("needs:self_form", pk=campaign.pk)
+            return redirect(request.path)
         posted, bad = parse_levels(request.POST, "c", standard)
         scores.update({k: v for k, v in posted.items() if v is not None})
         for k, v in posted.items():
@@ -48,24 +43,73 @@ def self_form(request, pk: int):
             messages.error(request, _("Pilih level 1 sampai 5 untuk setiap kompetensi."))
         else:
             try:
-                assessment = services.self_assessment_get_or_create(campaign=campaign, employee=employee)
+                assessment = create()
                 services.assessment_save_scores(assessment=assessment, scores=posted,
                                                 allowed_competencies=set(standard))
                 if "submit" in request.POST:
                     services.assessment_submit(assessment=assessment, required_competencies=set(standard))
-                    messages.success(request, _("Penilaian diri terkirim. Terima kasih."))
+                    messages.success(request, done_message)
                 else:
                     messages.success(request, _("Draf tersimpan."))
-                return redirect("needs:self_form", pk=campaign.pk)
+                return redirect(request.path)
             except ValidationError as exc:
                 messages.error(request, _errors(exc))
             except PermissionDenied as exc:
                 raise Http404 from exc
     return render(request, "needs/self_form.html", {
-        "campaign": campaign, "employee": employee, "assessment": assessment, "competencies": competencies,
+        "campaign": campaign, "assessment": assessment, "competencies": competencies,
         "scores": scores, "bad": bad, "read_only": bool(assessment and assessment.is_submitted) or not campaign.is_open,
-        "rated": sum(1 for c in competencies if c.pk in scores),
+        "rated": sum(1 for c in competencies if c.pk in scores), **context,
     })
+
+
+@permission_required("needs.fill_assessments", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def self_form(request, pk: int):
+    campaign = _campaign(request, pk)
+    employee = request.user.employee
+    if not campaign.self_on or not selectors.is_target(campaign, employee):
+        raise Http404
+    assessment = Assessment.objects.filter(campaign=campaign, employee=employee, source=Source.SELF).first()
+    standard = required_levels_for([employee.position_id]).get(employee.position_id, {})
+    return _questionnaire(
+        request, campaign, assessment=assessment, standard=standard,
+        create=lambda: services.self_assessment_get_or_create(campaign=campaign, employee=employee),
+        done_message=_("Penilaian diri terkirim. Terima kasih."),
+        context={"employee": employee, "title": _("Penilaian diri"), "submit_id": "submit-self",
+                 "intro": _("Untuk setiap kompetensi jabatan %(pos)s, pilih level yang paling menggambarkan perilaku "
+                            "kerja Anda sehari-hari (bukan yang diharapkan).")
+                 % {"pos": employee.position.name if employee.position_id else "-"}})
+
+
+@permission_required("needs.fill_assessments", raise_exception=True)
+def peer_list(request, pk: int):
+    campaign = _campaign(request, pk)
+    if not campaign.peer_on:
+        raise Http404
+    return render(request, "needs/peer_list.html", {
+        "campaign": campaign, "assessments": selectors.peer_assessments_for(request.user, campaign)})
+
+
+@permission_required("needs.fill_assessments", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def peer_form(request, pk: int, assessment_pk: int):
+    """A colleague's questionnaire, reachable only by the peer it was assigned to (the assessor)."""
+    campaign = _campaign(request, pk)
+    if not campaign.peer_on:
+        raise Http404
+    assessment = get_object_or_404(selectors.peer_assessments_for(request.user, campaign), pk=assessment_pk)
+    colleague = assessment.employee
+    standard = required_levels_for([colleague.position_id]).get(colleague.position_id, {})
+    return _questionnaire(
+        request, campaign, assessment=assessment, standard=standard, create=lambda: assessment,
+        done_message=_("Penilaian rekan kerja terkirim. Terima kasih."),
+        context={"employee": colleague, "title": _("Penilaian rekan kerja"), "submit_id": "submit-peer",
+                 "back": True,
+                 "intro": _("Untuk setiap kompetensi jabatan %(pos)s, pilih level yang paling menggambarkan perilaku "
+                            "kerja %(name)s yang Anda amati sehari-hari. Jawaban Anda tidak ditampilkan kepada "
+                            "yang dinilai.") % {"pos": colleague.position.name if colleague.position_id else "-",
+                                                 "name": colleague.full_name}})
 
 
 def _supervisor_context(request, campaign):
@@ -73,7 +117,7 @@ def _supervisor_context(request, campaign):
     staff = list(selectors.direct_subordinates(campaign, supervisor.pk))
     if not staff or not campaign.supervisor_on:
         raise Http404
-    standards = selectors.required_levels_for({s.position_id for s in staff})
+    standards = required_levels_for({s.position_id for s in staff})
     staff_comps = {s.pk: set(standards.get(s.position_id, {})) for s in staff}
     assessments = {a.employee_id: a for a in Assessment.objects.filter(
         campaign=campaign, source=Source.SUPERVISOR, assessor=supervisor, employee__in=[s.pk for s in staff])}

@@ -90,3 +90,48 @@ def test_it_counts_progress_per_unit_against_those_who_have_a_supervisor(needs_w
     unit_a = rows["Dinas Pendidikan dan Kebudayaan"]
     assert (unit_a["targets"], unit_a["supervised"], unit_a["supervisor_pct"]) == (3, 2, 50)
     assert unit_a["has_children"] and not rows["Dinas Kesehatan"]["has_children"]
+
+
+def test_it_reports_progress_outside_the_write_transactions(needs_world, monkeypatch):
+    from django.db import connection
+
+    from renbang.needs.compute import compute_campaign
+
+    seen = []
+
+    class Job:
+        def report(self, percent, message=""):
+            seen.append((percent, connection.in_atomic_block))
+
+    services.campaign_close(campaign=needs_world.campaign)  # closes and computes once inline
+    compute_campaign(needs_world.campaign, job=Job())
+    assert [p for p, _atomic in seen] == [5, 45, 60, 70, 95]
+    # pytest-django wraps each test in one transaction; the reports must add no transaction of their own
+    outer = seen[0][1]
+    assert all(atomic == outer for _p, atomic in seen)
+
+
+def test_it_shows_live_progress_of_the_closing_job(needs_world, login, settings,
+                                                   django_capture_on_commit_callbacks):
+    from django.urls import reverse
+
+    from renbang.core.models import Job
+
+    settings.RENBANG = {**settings.RENBANG, "NEEDS_INLINE_MAX_EMPLOYEES": 1}
+    w = needs_world
+    client = login(w.users.admin)
+    url = reverse("needs:campaign_action", args=[w.campaign.pk, "tutup"])
+    with django_capture_on_commit_callbacks(execute=False):  # the worker has not started yet
+        response = client.post(url)
+    job = Job.objects.get(kind="needs.compute")
+    assert response.url.endswith(f"?job={job.pk}")
+    page = client.get(response.url)
+    assert 'hx-trigger="every 1s"' in page.content.decode() and "di latar" in page.content.decode()
+    job.report(60, "Menghitung kesenjangan, JPM dan prioritas…")
+    box = client.get(response.url, headers={"HX-Request": "true"}).content.decode()
+    assert "60%" in box and "<html" not in box and "every 1s" in box
+    job.finish({"needs": 9})
+    box = client.get(response.url, headers={"HX-Request": "true"}).content.decode()
+    assert "Perhitungan selesai: 9 baris kebutuhan." in box and "every 1s" not in box
+    other = login(w.users.employee).get(response.url, headers={"HX-Request": "true"})
+    assert other.status_code in (403, 404)

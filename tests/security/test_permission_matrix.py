@@ -175,6 +175,10 @@ ROWS: list[Row] = [
     Row("needs:campaign_action", only(admin=302), method="post",
         kwargs=lambda w: {"pk": _needs(w).campaign.pk, "action": "buka"}),
     Row("needs:self_form", only("supervisor", "employee", "mentor"), kwargs=lambda w: {"pk": _needs(w).campaign.pk}),
+    # peers: the matrix campaign has no peer rating (404 for those who may fill forms); tests/needs has the rest
+    Row("needs:peers", only(supervisor=404, employee=404, mentor=404), kwargs=lambda w: {"pk": _needs(w).campaign.pk}),
+    Row("needs:peer_form", only(supervisor=404, employee=404, mentor=404),
+        kwargs=lambda w: {"pk": _needs(w).campaign.pk, "assessment_pk": _needs(w).assessment.pk}),
     Row("needs:supervisor", only("supervisor", "mentor", employee=404), kwargs=lambda w: {"pk": _needs(w).campaign.pk}),
     Row("needs:supervisor_grid", only("supervisor", "mentor", employee=404),
         kwargs=lambda w: {"pk": _needs(w).campaign.pk, "competency_pk": _needs(w).comp.pk}),

@@ -23,6 +23,11 @@ class Command(BaseCommand):
 
         waiting = DBTaskResult.objects.filter(status="READY").count()
         running = Job.objects.filter(status=JobStatus.RUNNING).count()
+        from renbang.core.jobs import stale_jobs
+
+        stale = len(stale_jobs())
+        if stale:
+            problems.append(f"{stale} pekerjaan latar macet (proses pekerja mati; jalankan manage.py recover_jobs)")
         self.stdout.write(f"basis data: ok ({connection.vendor})")
         self.stdout.write(f"antrean tugas: {waiting} menunggu, {running} pekerjaan berjalan")
         if problems:
