@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
 
+from .logs import failure_text
 from .models import Job, JobStatus
 
 log = logging.getLogger(__name__)
@@ -52,8 +53,8 @@ def run_job(job_id: int, function_path: str) -> None:
         with _as_actor(job.created_by):  # the audit trail names who started the job, not "system"
             result = import_string(function_path)(job, **job.params)
     except Exception as exc:
-        # Ids only: job parameters and messages may carry personal data.
-        log.exception("job %s (%s) failed", job.pk, job.kind)
+        # Ids and the traceback only: job parameters and exception messages may carry personal data.
+        log.error("job %s (%s) failed\n%s", job.pk, job.kind, failure_text(exc))
         job.finish({"error": type(exc).__name__}, failed=True,
                    message=str(exc)[:300] if getattr(exc, "user_message", False) else "Terjadi kesalahan internal.")
         return
