@@ -107,3 +107,15 @@ def _reference_data_after_flush(request):
     request.getfixturevalue("transactional_db")
     for path in REFERENCE_DATA_MIGRATIONS:
         importlib.import_module(path).load(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(request, tmp_path_factory):
+    """Uploads (e.g. delivery's certificate claims) go to a temporary directory, never to var/media."""
+    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames \
+            and not request.node.get_closest_marker("django_db"):
+        yield
+        return
+    settings = request.getfixturevalue("settings")
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+    yield

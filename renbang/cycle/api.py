@@ -1,8 +1,171 @@
-"""REST endpoints of the cycle app: `register(router)` adds viewsets; `urlpatterns` holds plain API views."""
+"""REST endpoints of the cycle app: year closings and carried needs (read-only, scoped), the caller's own
+development summary and the leaders' dashboard figures."""
+
+from __future__ import annotations
+
+from django.urls import path
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from renbang.api.viewsets import ScopedModelViewSet
+
+from . import selectors
+from .models import CarriedNeed, YearClosing
+
+
+class YearClosingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = YearClosing
+        fields = ["id", "year", "status", "carried", "closed_at", "summary"]
+
+
+class YearClosingViewSet(ScopedModelViewSet):
+    """Penutupan tahun (read-only; closing itself runs from the web page as a background job)."""
+
+    serializer_class = YearClosingSerializer
+    base_queryset = YearClosing.objects.order_by("-year")
+    filterset_fields = ["year", "status"]
+    read_perm = "cycle.view_years"
+    change_perm = "cycle.close_year"
+    http_method_names = ["get", "head", "options"]
+
+
+class CarriedNeedSerializer(serializers.ModelSerializer):
+    competency_code = serializers.CharField(source="competency.code", read_only=True)
+
+    class Meta:
+        model = CarriedNeed
+        fields = ["id", "from_year", "year", "employee", "unit", "competency", "competency_code", "origin", "gap",
+                  "next_gap", "priority", "programme_title"]
+
+
+class CarriedNeedViewSet(ScopedModelViewSet):
+    """Kebutuhan yang dibawa ke tahun berikutnya, in the caller's scope (an employee: their own)."""
+
+    serializer_class = CarriedNeedSerializer
+    base_queryset = CarriedNeed.objects.select_related("competency").order_by("-priority", "id")
+    filterset_fields = ["year", "from_year", "unit", "competency", "employee", "origin"]
+    change_perm = "cycle.close_year"
+    http_method_names = ["get", "head", "options"]
+
+
+class _Perm(IsAuthenticated):
+    perm = ""
+
+    def has_permission(self, request, view) -> bool:
+        return super().has_permission(request, view) and request.user.has_perm(view.perm)
+
+
+class GapSerializer(serializers.Serializer):
+    competency = serializers.CharField()
+    required = serializers.IntegerField()
+    current = serializers.IntegerField(allow_null=True)
+    gap = serializers.IntegerField()
+    next_required = serializers.IntegerField()
+    next_gap = serializers.IntegerField()
+
+
+class MyDevelopmentSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    employee = serializers.IntegerField()
+    campaign = serializers.IntegerField(allow_null=True)
+    jpm = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    gaps = GapSerializer(many=True)
+    jp = serializers.FloatField(allow_null=True, help_text="JP tahun ini dari buku JP; null bila belum tersedia.")
+    jp_floor = serializers.IntegerField()
+    mentoring_jp = serializers.FloatField()
+    carried = serializers.ListField(child=serializers.CharField())
+    feedback_owed = serializers.IntegerField()
+
+
+class MyDevelopmentView(APIView):
+    """Ringkasan pengembangan pegawai yang sedang masuk (dirinya sendiri saja)."""
+
+    permission_classes = [_Perm]
+    perm = "cycle.view_my_development"
+
+    @extend_schema(responses=MyDevelopmentSerializer)
+    def get(self, request):
+        year = timezone.localdate().year
+        data = selectors.my_development(request.user, year)
+        if data["employee"] is None:
+            raise NotFound("Data pegawai tidak ditemukan.")
+        profile = data["profile"] or {}
+        match = profile.get("match")
+        payload = {
+            "year": year, "employee": data["employee"].pk,
+            "campaign": data["campaign"].pk if data["campaign"] else None,
+            "jpm": match.jpm if match else None,
+            "gaps": [{"competency": n.competency.code, "required": n.required, "current": n.current, "gap": n.gap,
+                      "next_required": n.next_required, "next_gap": n.next_gap} for n in data["gaps"]],
+            "jp": float(data["jp"]) if data["jp"] is not None else None, "jp_floor": data["jp_floor"],
+            "mentoring_jp": float(data["mentoring_jp"]),
+            "carried": [c.competency.code for c in data["carried"]],
+            "feedback_owed": len(data["feedback_owed"]) + len(data["mentoring_feedback_owed"]),
+        }
+        return Response(MyDevelopmentSerializer(payload).data)
+
+
+class GapCellSerializer(serializers.Serializer):
+    unit_id = serializers.IntegerField()
+    unit = serializers.CharField()
+    competency = serializers.CharField()
+    employees_with_gap = serializers.IntegerField()
+    employees = serializers.IntegerField()
+    share = serializers.IntegerField()
+
+
+class DashboardSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    month = serializers.IntegerField()
+    campaign = serializers.IntegerField(allow_null=True)
+    biggest_gaps = GapCellSerializer(many=True)
+    jpm_bands = serializers.DictField(child=serializers.IntegerField())
+    carried = serializers.IntegerField()
+    plan_progress = serializers.DictField(allow_null=True)
+    budget = serializers.DictField(allow_null=True)
+    at_risk = serializers.IntegerField(allow_null=True)
+    flagged = serializers.IntegerField(allow_null=True)
+    mentoring = serializers.DictField()
+
+
+class DashboardView(APIView):
+    """Angka dasbor pimpinan bulan ini, dalam lingkup pengguna (null: modul sumber belum tersedia)."""
+
+    permission_classes = [_Perm]
+    perm = "cycle.view_dashboard"
+
+    @extend_schema(responses=DashboardSerializer)
+    def get(self, request):
+        d = selectors.dashboard(request.user, timezone.localdate())
+        plain = {k: v for k, v in (d["plan_progress"] or {}).items() if k in ("planned", "held")}
+        money = {k: v for k, v in (d["budget"] or {}).items() if k in ("planned", "realised")}
+        payload = {
+            "year": d["year"], "month": d["month"], "campaign": d["campaign"].pk if d["campaign"] else None,
+            "biggest_gaps": [{"unit_id": c["unit_id"], "unit": c["unit"], "competency": c["competency"].code,
+                              "employees_with_gap": c["with_gap"], "employees": c["n"], "share": c["share"]}
+                             for c in d["gaps"]],
+            "jpm_bands": d["bands"], "carried": d["carried"],
+            "plan_progress": plain if d["plan_progress"] else None, "budget": money if d["budget"] else None,
+            "at_risk": d["at_risk"]["count"] if d["at_risk"] else None,
+            "flagged": d["flagged"]["count"] if d["flagged"] else None,
+            "mentoring": {k: float(v) for k, v in d["mentoring"].items()},
+        }
+        return Response(DashboardSerializer(payload).data)
 
 
 def register(router) -> None:
     """Called by renbang/api/urls.py with the /api/v1/ router."""
+    router.register("cycle/year-closings", YearClosingViewSet, basename="cycle-yearclosing")
+    router.register("cycle/carried-needs", CarriedNeedViewSet, basename="cycle-carriedneed")
 
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("cycle/my-development/", MyDevelopmentView.as_view(), name="cycle-my-development"),
+    path("cycle/dashboard/", DashboardView.as_view(), name="cycle-dashboard"),
+]

@@ -8,4 +8,16 @@ class CycleConfig(AppConfig):
     verbose_name = _("Siklus pengembangan")
 
     def ready(self) -> None:
-        pass
+        from renbang.accounts import scoping
+        from renbang.core.audit import register_audited
+        from renbang.core.navigation import NavItem, register
+
+        from . import models
+
+        register_audited(models.YearClosing, models.CarriedNeed)
+        scoping.register(models.YearClosing, agency="agency")
+        scoping.register(models.CarriedNeed, agency="agency", unit="employee__unit", employee="employee")
+        register(NavItem("my_development", _("Saya"), "cycle:my_development", "bi-person-badge", 5,
+                         visible=lambda u: u.has_perm("cycle.view_my_development")))
+        register(NavItem("dashboard", _("Pimpinan"), "cycle:dashboard", "bi-speedometer2", 70,
+                         visible=lambda u: u.has_perm("cycle.view_dashboard")))

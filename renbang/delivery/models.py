@@ -49,6 +49,9 @@ class DeliverySettings(models.Model):
         _("batas JP PPPK per tahun"), max_digits=6, decimal_places=2, default=Decimal("24"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1000"))],
         help_text=_("PP 49/2018 Pasal 40: pengembangan PPPK paling lama 24 JP setahun (ditandai, tidak diblokir)."))
+    include_pppk_in_target = models.BooleanField(
+        _("PPPK ikut target 20 JP"), default=False,
+        help_text=_("Pasal 203 PP 11/2017 mengatur PNS; centang bila instansi juga menargetkan PPPK."))
     max_upload_mb = models.PositiveSmallIntegerField(
         _("ukuran unggahan maksimal (MB)"), default=5, validators=[MinValueValidator(1), MaxValueValidator(20)])
     self_checkin = models.BooleanField(_("izinkan presensi mandiri dengan kode"), default=True)

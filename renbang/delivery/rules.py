@@ -19,6 +19,7 @@ def is_facilitator(user) -> bool:
 rules.add_perm("delivery.view_calendar", has_agency)
 rules.add_perm("delivery.manage", has_agency & is_bkpsdm_admin)
 rules.add_perm("delivery.facilitate", has_agency & (is_bkpsdm_admin | is_facilitator))
+rules.add_perm("delivery.view_own", has_agency & has_employee)
 rules.add_perm("delivery.view_participation", has_agency & (has_employee | sees_staff))
 rules.add_perm("delivery.view_staff", has_agency & sees_staff)
 rules.add_perm("delivery.view_compliance", has_agency & (is_bkpsdm_admin | is_hr_officer | is_head))

@@ -10,9 +10,13 @@ user: wrap them in `renbang.accounts.scoping.for_user(..., user)` when showing t
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
-from .models import Attendance, Enrolment
+from renbang.accounts.scoping import for_user
+from renbang.org.models import OrgUnit
+
+from .models import CODE_ALPHABET, Attendance, Certificate, Enrolment, ExternalClaim, Session
 
 
 def completers(session):
@@ -24,3 +28,110 @@ def attendees(session):
     """Enrolments of `session` with at least one day present (or late)."""
     present = Attendance.objects.filter(enrolment=OuterRef("pk"), status__in=Attendance.PRESENT_STATUSES)
     return Enrolment.objects.filter(session=session).filter(Exists(present)).select_related("employee")
+
+
+# --- Lists for pages and the API (all through scoping.for_user) -------------------------------------------------
+
+def _count_active():
+    return {
+        "n_active": Count("enrolments", filter=Q(enrolments__status__in=Enrolment.ACTIVE), distinct=True),
+        "n_confirmed": Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.CONFIRMED), distinct=True),
+        "n_waitlist": Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.WAITLISTED), distinct=True),
+        "n_completed": Count("enrolments", filter=Q(enrolments__completed=True), distinct=True),
+    }
+
+
+def sessions_for_user(user, *, programme=None, method=None, unit=None, status=None, year=None, start=None,
+                      end=None, q=""):
+    qs = for_user(Session.objects.all(), user).select_related(
+        "programme__method", "unit", "facilitator", "facilitator_employee")
+    if programme:
+        qs = qs.filter(programme_id=programme)
+    if method:
+        qs = qs.filter(programme__method__code=method) if isinstance(method, str) and not method.isdigit() \
+            else qs.filter(programme__method_id=method)
+    if unit:
+        subtree = OrgUnit.objects.descendants(unit, include_self=True).values("pk")
+        # Sessions held for the unit (or a unit below it), or with participants from it.
+        staff = Enrolment.objects.filter(session=OuterRef("pk"), status__in=Enrolment.ACTIVE,
+                                         employee__unit__in=subtree)
+        qs = qs.filter(Q(unit__in=subtree) | Exists(staff))
+    if status:
+        qs = qs.filter(status=status)
+    if year:
+        qs = qs.filter(start_date__year=year)
+    if start:
+        qs = qs.filter(end_date__gte=start)
+    if end:
+        qs = qs.filter(start_date__lte=end)
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(programme__title__icontains=q) | Q(venue__icontains=q))
+    return qs
+
+
+def sessions_with_counts(qs):
+    return qs.annotate(**_count_active())
+
+
+def session_for_user(user, pk: int):
+    return for_user(Session.objects.all(), user).select_related(
+        "programme__method", "programme__provider", "unit", "facilitator", "facilitator_employee",
+        "planned_session").filter(pk=pk).first()
+
+
+def roster_for(user, session):
+    """The session's participants a user may see: all of them for its facilitator and BKPSDM; otherwise the
+    rows for_user allows (an employee's own, a supervisor's staff, an OPD officer's unit)."""
+
+    from .services import can_facilitate
+
+    qs = Enrolment.objects.filter(session=session)
+    if not can_facilitate(user, session):
+        qs = for_user(qs, user)
+    return qs.select_related("employee__unit", "employee__position", "replaces__employee").order_by(
+        "status", "waitlist_rank", "employee__name", "pk")
+
+
+def my_enrolments(user):
+    if not user.employee_id:
+        return Enrolment.objects.none()
+    return Enrolment.objects.filter(employee_id=user.employee_id, session__agency_id=user.agency_id).select_related(
+        "session__programme__method", "session__facilitator", "certificate").order_by("-session__start_date", "pk")
+
+
+def staff_enrolments(user, *, upcoming_only: bool = True):
+    """Enrolments of the people a supervisor / OPD officer / BKPSDM sees (never the user's own)."""
+    qs = for_user(Enrolment.objects.all(), user).select_related(
+        "session__programme", "employee__unit", "employee__position")
+    if user.employee_id:
+        qs = qs.exclude(employee_id=user.employee_id)
+    if upcoming_only:
+        qs = qs.filter(session__end_date__gte=timezone.localdate(),
+                       status__in=(*Enrolment.ACTIVE, Enrolment.Status.WAITLISTED))
+    return qs.order_by("session__start_date", "employee__name", "pk")
+
+
+def facilitated_sessions(user):
+
+    if not user.is_authenticated:
+        return Session.objects.none()
+    return Session.objects.filter(facilitator_id=user.pk, agency_id=user.agency_id).select_related(
+        "programme").annotate(**_count_active()).order_by("-start_date", "pk")
+
+
+def claims_for_user(user, *, status: str = ""):
+
+    qs = for_user(ExternalClaim.objects.all(), user).select_related("employee__unit", "verified_by", "method")
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def certificate_by_code(code: str):
+    """The public verification lookup: only a valid, not revoked certificate of a completed enrolment."""
+
+    code = (code or "").strip().upper().replace("-", "").replace(" ", "")
+    if not (8 <= len(code) <= 16) or any(ch not in CODE_ALPHABET for ch in code):
+        return None
+    return Certificate.objects.filter(code=code, revoked=False, enrolment__completed=True).select_related(
+        "enrolment__employee", "enrolment__session__programme", "enrolment__session__agency").first()

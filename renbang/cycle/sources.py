@@ -1,0 +1,124 @@
+"""What the cycle reads from the later apps (plans, delivery, evaluation), behind one narrow interface.
+
+The cycle app sits at the end of the chain and summarises everyone else's data. Each function here asks the
+owning app's selectors; while an app has not landed (or has no data), the function returns None and the pages
+say "belum tersedia" instead of showing a made-up zero. Figures that exist today (needs, mentoring) are read
+directly in selectors.py.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+
+def _module(path: str):
+    """The module at `path`, or None when the app has not got it yet."""
+    try:
+        return importlib.import_module(path)
+    except ImportError:
+        return None
+
+
+def _call(path: str, name: str, *args, **kwargs) -> Any:
+    """`path.name(*args, **kwargs)` if that selector exists, else None."""
+    module = _module(path)
+    fn = getattr(module, name, None) if module else None
+    return fn(*args, **kwargs) if fn else None
+
+
+# --- plans -------------------------------------------------------------------------------------------------
+
+def plan_progress(user, year: int, month: int) -> dict | None:
+    """{"planned": items scheduled in the month, "held": of them held, "url": list} in the user's scope."""
+    return _call("renbang.plans.selectors", "month_progress_for_user", user, year, month)
+
+
+def budget(user, year: int) -> dict | None:
+    """{"planned": Rp, "realised": Rp, "url": ...} of the year's approved plan in the user's scope."""
+    return _call("renbang.plans.selectors", "budget_for_user", user, year)
+
+
+def my_idp(user, employee, year: int) -> list | None:
+    return _call("renbang.plans.selectors", "individual_plan_items", user, employee, year)
+
+
+def planned_figures(agency_id: int, year: int) -> list | None:
+    """Rows {unit_id, competency_id, participants, jp, budget} of the year's approved plan."""
+    return _call("renbang.plans.selectors", "planned_by_unit_competency", agency_id, year)
+
+
+def unfinished_assignments(agency_id: int, year: int) -> list | None:
+    """Rows {employee_id, unit_id, competency_id, programme_title} planned but not completed in the year."""
+    return _call("renbang.plans.selectors", "unfinished_assignments", agency_id, year)
+
+
+def plan_items_rpk(agency_id: int, year: int) -> list | None:
+    """The approved plan's items with the 7 RPK items of PP 11/2017 Pasal 207(3)."""
+    return _call("renbang.plans.selectors", "rpk_items", agency_id, year)
+
+
+# --- delivery ----------------------------------------------------------------------------------------------
+
+def jp_at_risk(user, year: int) -> dict | None:
+    """{"count": n, "of": employees, "rows": first rows, "url": list} of employees at risk of missing 20 JP."""
+    return _call("renbang.delivery.selectors", "at_risk_summary_for_user", user, year)
+
+
+def jp_of(employee_ids, year: int) -> dict | None:
+    """{employee_id: JP of the year} from the JP ledger."""
+    return _call("renbang.delivery.selectors", "jp_by_employee", employee_ids, year)
+
+
+def my_sessions(user, employee, year: int) -> list | None:
+    return _call("renbang.delivery.selectors", "sessions_of_employee", user, employee, year)
+
+
+def my_certificates(user, employee) -> list | None:
+    return _call("renbang.delivery.selectors", "certificates_of_employee", user, employee)
+
+
+def realised_figures(agency_id: int, year: int) -> list | None:
+    """Rows {unit_id, competency_id, participants, jp, budget} actually attended in the year."""
+    return _call("renbang.delivery.selectors", "realised_by_unit_competency", agency_id, year)
+
+
+def completed_pairs(agency_id: int, year: int) -> set | None:
+    """{(employee_id, competency_id)} developed (session completed) in the year."""
+    return _call("renbang.delivery.selectors", "completed_employee_competencies", agency_id, year)
+
+
+def jp_compliance(agency_id: int, year: int) -> dict | None:
+    """{"employees": PNS counted, "met": of them with ≥ the JP floor} for the year."""
+    return _call("renbang.delivery.selectors", "jp_compliance", agency_id, year)
+
+
+def training_history(employee_ids, year: int | None = None) -> list | None:
+    """SIASN training-record rows: dicts with employee_id, name, kind, provider, start, end, jp, certificate."""
+    return _call("renbang.delivery.selectors", "training_history", employee_ids, year)
+
+
+# --- evaluation --------------------------------------------------------------------------------------------
+
+def flagged_programmes(user, year: int) -> dict | None:
+    """{"count": n, "rows": [...], "url": list} of programmes flagged by evaluation."""
+    return _call("renbang.evaluation.selectors", "flagged_for_user", user, year)
+
+
+def feedback_owed(user, employee) -> list | None:
+    return _call("renbang.evaluation.selectors", "feedback_owed", user, employee)
+
+
+def effectiveness_by_method(agency_id: int, year: int) -> list | None:
+    """Rows {method, score, n} of the year's evaluated sessions."""
+    return _call("renbang.evaluation.selectors", "effectiveness_by_method", agency_id, year)
+
+
+def evaluation_summary(agency_id: int, year: int) -> dict | None:
+    return _call("renbang.evaluation.selectors", "year_summary", agency_id, year)
+
+
+def history_includes_mentoring() -> bool:
+    """True when the delivery app's training history already lists mentoring (then the cycle adds none)."""
+    module = _module("renbang.delivery.selectors")
+    return bool(getattr(module, "HISTORY_INCLUDES_MENTORING", False))

@@ -1,0 +1,34 @@
+"""Writes of delivery (keyword-only, atomic). Import from here: `from renbang.delivery import services`."""
+
+from .attendance import attendance_percent, attendance_record, self_checkin, session_complete
+from .claims import check_upload, claim_decide, claim_submit, claim_withdraw, sniff
+from .enrolment import (
+    can_release,
+    enrolment_cancel,
+    enrolment_release,
+    enrolment_replace,
+    enrolment_respond,
+    enrolments_invite,
+    releasable_ids,
+)
+from .notices import notices_mark_read, notify, notify_employees
+from .sessions import (
+    can_facilitate,
+    regenerate_checkin_code,
+    session_cancel,
+    session_from_planned,
+    session_save,
+    sessions_from_planned,
+    settings_for,
+    settings_update,
+    working_days,
+)
+
+__all__ = [
+    "attendance_percent", "attendance_record", "can_facilitate", "can_release", "check_upload", "claim_decide",
+    "claim_submit", "claim_withdraw", "enrolment_cancel", "enrolment_release", "enrolment_replace",
+    "enrolment_respond", "enrolments_invite", "notices_mark_read", "notify", "notify_employees",
+    "regenerate_checkin_code", "releasable_ids", "self_checkin", "session_cancel", "session_complete",
+    "session_from_planned",
+    "session_save", "sessions_from_planned", "settings_for", "settings_update", "sniff", "working_days",
+]

@@ -1,0 +1,131 @@
+"""Writes on sessions: save with days, create from the catalogue's planned (routine) sessions, cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from renbang.catalog.models import PlannedSession
+
+from ..models import DeliverySettings, Enrolment, Session, SessionDay
+from .notices import notify_employees
+
+MAX_DAYS = 60
+
+
+def settings_for(agency) -> DeliverySettings:
+    """The agency's delivery rules (created with the regulation defaults on first use)."""
+    obj, _created = DeliverySettings.objects.get_or_create(agency=agency)
+    return obj
+
+
+def settings_update(*, agency, data: dict) -> DeliverySettings:
+    obj = settings_for(agency)
+    for key, value in data.items():
+        setattr(obj, key, value)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def working_days(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Monday–Friday between start and end; a one-day session keeps its day even on a weekend (warned)."""
+    if start == end:
+        return [start]
+    days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+    return [d for d in days if d.weekday() < 5] or [start]
+
+
+def can_facilitate(user, session: Session) -> bool:
+    return bool(user.is_authenticated and user.agency_id == session.agency_id and (
+        user.is_bkpsdm_admin or (session.facilitator_id and session.facilitator_id == user.pk)))
+
+
+@transaction.atomic
+def session_save(*, agency, data: dict, session: Session | None = None, user=None,
+                 days: Iterable[dt.date] | None = None) -> Session:
+    """Create or change a session; its days default to the working days between its start and end date.
+
+    Changing the dates of a session that already has attendance keeps the days with attendance.
+    """
+    session = session or Session(agency=agency, created_by=user)
+    for key, value in data.items():
+        setattr(session, key, value)
+    if session.jp is None and session.programme_id:
+        session.jp = Decimal(session.programme.jp)
+    if not session.capacity and session.programme_id:
+        session.capacity = session.programme.capacity_per_session
+    session.full_clean()
+    wanted = sorted(set(days)) if days is not None else working_days(session.start_date, session.end_date)
+    if len(wanted) > MAX_DAYS:
+        raise ValidationError({"end_date": _("Paling banyak %(n)s hari per sesi.") % {"n": MAX_DAYS}})
+    if any(d < session.start_date or d > session.end_date for d in wanted):
+        raise ValidationError({"end_date": _("Hari sesi harus di antara tanggal mulai dan selesai.")})
+    session.save()
+    existing = {d.date: d for d in session.days.all()}
+    keep = set(wanted)
+    removable = [d.pk for date, d in existing.items() if date not in keep]
+    if removable:
+        SessionDay.objects.filter(pk__in=removable, attendance__isnull=True).delete()
+    SessionDay.objects.bulk_create([SessionDay(session=session, date=d) for d in wanted if d not in existing])
+    return session
+
+
+@transaction.atomic
+def session_from_planned(*, planned: PlannedSession, user=None, facilitator=None) -> Session:
+    """The delivery session of a routine planned session (one per planned session; returns the existing one)."""
+    existing = Session.objects.filter(planned_session=planned).first()
+    if existing is not None:
+        return existing
+    programme = planned.programme
+    return session_save(agency=programme.agency, user=user, data={
+        "programme": programme, "planned_session": planned, "start_date": planned.date, "end_date": planned.date,
+        "capacity": planned.capacity, "jp": Decimal(programme.jp), "facilitator": facilitator,
+        "venue": "", "online_url": "", "notes": planned.note,
+        "status": Session.Status.SCHEDULED,
+    })
+
+
+def sessions_from_planned(*, agency, year: int, month: int | None = None, user=None) -> list[Session]:
+    """Sessions for every planned routine session of the year (or month) that has none yet."""
+    qs = PlannedSession.objects.filter(programme__agency=agency, year=year, delivery_session__isnull=True,
+                                       programme__active=True).select_related("programme")
+    if month:
+        qs = qs.filter(month=month)
+    return [session_from_planned(planned=p, user=user) for p in qs.order_by("date", "pk")]
+
+
+@transaction.atomic
+def session_cancel(*, session: Session, user, reason: str) -> Session:
+    if not user.is_bkpsdm_admin or user.agency_id != session.agency_id:
+        raise PermissionDenied
+    if session.status == Session.Status.COMPLETED:
+        raise ValidationError(_("Sesi yang sudah ditutup tidak dapat dibatalkan."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Tuliskan alasan pembatalan.")})
+    session.status = Session.Status.CANCELLED
+    session.notes = (session.notes + "\n" if session.notes else "") + _("Dibatalkan: %(r)s") % {"r": reason}
+    session.save(update_fields=["status", "notes"])
+    active = list(session.enrolments.filter(status__in=Enrolment.ACTIVE).select_related("employee"))
+    notify_employees(employees=[e.employee for e in active], kind="delivery.cancelled",
+                     title=_("Sesi dibatalkan: %(s)s") % {"s": session.display_title}, body=reason,
+                     url=reverse("delivery:my_schedule"))
+    return session
+
+
+def regenerate_checkin_code(*, session: Session, user) -> Session:
+    from ..models import checkin_code
+
+    if not can_facilitate(user, session):
+        raise PermissionDenied
+    session.checkin_code = checkin_code()
+    session.save(update_fields=["checkin_code"])
+    return session
+

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils import timezone
+
+from .. import selectors
+
+
+def form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def message_of(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+def session_or_404(request, pk: int):
+    session = selectors.session_for_user(request.user, pk)
+    if session is None:
+        raise Http404
+    return session
+
+
+def year_param(request) -> int:
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("tahun") or today.year)
+    except (TypeError, ValueError):
+        return today.year
+    return year if 2000 <= year <= 2100 else today.year
+
+
+def int_param(request, name: str) -> int | None:
+    try:
+        value = int(request.GET.get(name) or 0)
+    except (TypeError, ValueError):
+        return None
+    return value if 0 < value < 2**31 else None
+
+
+def date_param(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
