@@ -11,9 +11,11 @@ class NeedsConfig(AppConfig):
 
     def ready(self) -> None:
         from renbang.accounts import scoping
+        from renbang.core import employee_sections
         from renbang.core.audit import register_audited
 
         from . import models
+        from .views_results import employee_section
 
         register_audited(models.Campaign, models.Assessment, models.AssessmentScore, models.PriorityWeights,
                          models.FocusGroup, models.AgreedNeed)
@@ -24,5 +26,6 @@ class NeedsConfig(AppConfig):
             scoping.register(model, agency="campaign__agency", unit="employee__unit", employee="employee")
         for model in (models.Campaign, models.PriorityWeights, models.NeedsSurvey, models.FocusGroup):
             scoping.register(model, agency="agency")
+        employee_sections.register(employee_section)
         register(NavItem("needs", _("Kebutuhan"), "needs:index", "bi-clipboard2-data", 35,
                          visible=lambda u: u.has_perm("needs.use")))

@@ -98,14 +98,12 @@ def band_summary(campaign: Campaign, user) -> dict[str, int]:
 def employee_profile(campaign: Campaign, user, employee) -> dict:
     needs = list(needs_for_user(user, campaign).filter(employee=employee).select_related("competency")
                  .order_by("competency__competency_type", "competency__code"))
-    flags = dict(for_user(CurrentLevel.objects.filter(campaign=campaign, employee=employee), user)
-                 .values_list("competency_id", "disagreement"))
     sources = {c.competency_id: c for c in
                for_user(CurrentLevel.objects.filter(campaign=campaign, employee=employee), user)}
     match = job_matches_for_user(user, campaign).filter(employee=employee).first()
     for need in needs:
-        need.disagreement = flags.get(need.competency_id, False)
         need.level_info = sources.get(need.competency_id)
+        need.disagreement = bool(need.level_info and need.level_info.disagreement)
     chart = {
         "labels": [n.competency.code for n in needs if n.required],
         "required": [n.required for n in needs if n.required],

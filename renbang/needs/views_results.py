@@ -90,6 +90,22 @@ def profile(request, pk: int):
                                                   "campaigns": campaigns, "data": data})
 
 
+def employee_section(request, employee) -> dict | None:
+    """The needs section of the employee detail page: the latest computed campaign's profile (radar, JPM, gaps
+    to the current and next position), in five queries. The people page has already applied the scoping."""
+    user = request.user
+    if not user.has_perm("needs.view_profile"):
+        return None
+    campaign = selectors.latest_closed_campaign(user)
+    if campaign is None:
+        return None
+    data = results.employee_profile(campaign, user, employee)
+    if not data["needs"]:
+        return None
+    return {"template": "needs/_employee_section.html", "data": {"campaign": campaign, "employee": employee,
+                                                                  "profile": data}}
+
+
 @permission_required("needs.export_results", raise_exception=True)
 def export(request):
     campaign, _campaigns = _campaign(request)

@@ -150,3 +150,21 @@ def test_it_refuses_campaign_actions_to_non_admins(needs_world, login):
     assert login(w.users.officer_a).post(url).status_code == 403
     w.campaign.refresh_from_db()
     assert w.campaign.status == "open"
+
+
+def test_it_adds_a_needs_section_to_the_employee_page(needs_world, login, django_assert_max_num_queries):
+    w = closed(needs_world)
+    url = reverse("people:detail", args=[w.staff.pk])
+    client = login(w.users.supervisor)
+    with django_assert_max_num_queries(30):
+        page = client.get(url).content.decode()
+    assert 'id="needs-section"' in page and 'id="radar"' in page and "radar-data" in page
+    assert "Kurang optimal" in page  # all rated 1 against a standard of 2: JPM 50 %
+    own = login(w.users.employee).get(url).content.decode()
+    assert 'id="needs-section"' in own
+    assert login(w.users.facilitator).get(url).status_code in (403, 404)
+
+
+def test_it_leaves_the_employee_page_without_a_needs_section_before_any_result(needs_world, login):
+    page = login(needs_world.users.supervisor).get(reverse("people:detail", args=[needs_world.staff.pk]))
+    assert page.status_code == 200 and 'id="needs-section"' not in page.content.decode()
