@@ -52,7 +52,7 @@ class Employee(_Signed):
         fields = sorted(set(LEVEL_FIELD.findall(page.text)))
         token = CSRF.search(page.text)
         if fields and token:
-            data = {name: str(random.randint(1, 5)) for name in fields}  # noqa: S311
+            data = {name: str(random.randint(1, 5)) for name in fields}
             data["csrfmiddlewaretoken"] = token.group(1)
             self.client.post(url, data, name="self-assessment save draft", headers={"Referer": self.host + url})
 
@@ -75,17 +75,17 @@ class Officer(_Signed):
 
     @task(1)
     def employee_list_page(self):
-        self.client.get(f"/pegawai/?page={random.randint(2, 40)}&sort=unit", name="employee list page n")  # noqa: S311
+        self.client.get(f"/pegawai/?page={random.randint(2, 40)}&sort=unit", name="employee list page n")
 
     @task(1)
     def search(self):
-        self.client.get(f"/pegawai/?q={random.choice(['Siregar', 'Nasution', 'Lubis', 'Harahap'])}",  # noqa: S311
+        self.client.get(f"/pegawai/?q={random.choice(['Siregar', 'Nasution', 'Lubis', 'Harahap'])}",
                         name="employee search")
 
     @task(1)
     def employee_detail(self):
         if EMPLOYEE_IDS:
-            self.client.get(f"/pegawai/{random.choice(EMPLOYEE_IDS)}/", name="employee detail")  # noqa: S311
+            self.client.get(f"/pegawai/{random.choice(EMPLOYEE_IDS)}/", name="employee detail")
 
     @task(1)
     def api(self):
