@@ -195,8 +195,7 @@ def plan_diff(request, pk: int):
     other = selectors.plans_for_user(request.user).filter(pk=_int(request.GET.get("dengan")) or 0).first() \
         or plan.previous
     if other is None:
-        messages.info(request, _("Versi ini tidak punya versi pembanding."))
-        return redirect("plans:plan_detail", plan.pk)
+        return render(request, "plans/plan_diff.html", {"plan": plan, "other": None})
     diff = services.plan_diff(other, plan)
     emp_ids = {e for e, _p in diff["added"] + diff["removed"]} | {k[0] for k, _a, _b in diff["moved"]}
     prog_ids = {p for _e, p in diff["added"] + diff["removed"]} | {k[1] for k, _a, _b in diff["moved"]} | {

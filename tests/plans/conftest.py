@@ -8,7 +8,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from renbang.catalog.models import Method, PlannedSession, Programme, ProgrammeCompetency, ProgrammeEligibility, Provider
+from renbang.catalog.models import (
+    Method,
+    PlannedSession,
+    Programme,
+    ProgrammeCompetency,
+    ProgrammeEligibility,
+    Provider,
+)
 from renbang.needs.models import Campaign, Need
 from renbang.people.models import Employee
 from renbang.plans.models import PlanningScenario
@@ -27,8 +34,9 @@ def make_plan_world(world):
     pppk.refresh_from_db()
 
     def need(emp, comp, gap, next_gap=0, priority="50", current=1):
-        return Need.objects.create(campaign=campaign, employee=emp, unit=emp.unit, competency=comp, required=current + gap,
-                                   current=current, gap=gap, next_required=current + next_gap, next_gap=next_gap,
+        return Need.objects.create(campaign=campaign, employee=emp, unit=emp.unit, competency=comp,
+                                   required=current + gap, current=current, gap=gap,
+                                   next_required=current + next_gap, next_gap=next_gap,
                                    priority=Decimal(priority))
 
     need(w.staff, comp_a, 2, priority="80")
