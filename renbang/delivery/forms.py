@@ -50,6 +50,17 @@ class FromPlannedForm(forms.Form):
                                widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}))
 
 
+class FromPlanForm(forms.Form):
+    plan = forms.ModelChoiceField(label=_("Rencana yang ditetapkan"), queryset=None,
+                                  widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .services import approved_plans
+
+        self.fields["plan"].queryset = approved_plans(agency)
+
+
 class InviteForm(forms.Form):
     nips = forms.CharField(label=_("NIP"), required=False,
                            widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),

@@ -82,6 +82,9 @@ class Session(models.Model):
     planned_session = models.OneToOneField("catalog.PlannedSession", on_delete=models.SET_NULL, null=True,
                                            blank=True, related_name="delivery_session",
                                            verbose_name=_("sesi terencana"))
+    plan_item = models.ForeignKey("plans.PlanItem", on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="delivery_sessions", verbose_name=_("item rencana"),
+                                  help_text=_("Item RPK yang ditetapkan asal sesi ini."))
     title = models.CharField(_("nama sesi"), max_length=250, blank=True,
                              help_text=_("Kosong: judul program dan tanggal."))
     unit = models.ForeignKey("org.OrgUnit", on_delete=models.SET_NULL, null=True, blank=True,

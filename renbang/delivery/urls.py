@@ -9,6 +9,7 @@ urlpatterns = [
     path("sesi/", sessions.session_list, name="session_list"),
     path("sesi/baru/", sessions.session_edit, name="session_create"),
     path("sesi/dari-jadwal-rutin/", sessions.sessions_from_planned, name="sessions_from_planned"),
+    path("sesi/dari-rencana/", sessions.sessions_from_plan, name="sessions_from_plan"),
     path("sesi/<int:pk>/", sessions.session_detail, name="session_detail"),
     path("sesi/<int:pk>/ubah/", sessions.session_edit, name="session_edit"),
     path("sesi/<int:pk>/undang/", sessions.session_invite, name="session_invite"),

@@ -60,7 +60,8 @@ ROWS = [
 ]
 
 POST_ONLY = (
-    "delivery:sessions_from_planned", "delivery:session_invite", "delivery:session_cancel", "delivery:session_code",
+    "delivery:sessions_from_planned", "delivery:sessions_from_plan",
+    "delivery:session_invite", "delivery:session_cancel", "delivery:session_code",
     "delivery:enrolment_action", "delivery:claim_withdraw", "delivery:notices_read",
 )
 EXEMPT: dict[str, str] = dict.fromkeys(POST_ONLY, "POST-only; allowed and refused actors tested in tests/delivery")

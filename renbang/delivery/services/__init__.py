@@ -11,6 +11,7 @@ from .enrolment import (
     enrolments_invite,
     releasable_ids,
 )
+from .from_plan import approved_plans, planned_employee_ids, sessions_from_plan
 from .notices import notices_mark_read, notify, notify_employees
 from .sessions import (
     can_facilitate,
@@ -25,10 +26,10 @@ from .sessions import (
 )
 
 __all__ = [
-    "attendance_percent", "attendance_record", "can_facilitate", "can_release", "check_upload", "claim_decide",
-    "claim_submit", "claim_withdraw", "enrolment_cancel", "enrolment_release", "enrolment_replace",
+    "approved_plans", "attendance_percent", "attendance_record", "can_facilitate", "can_release", "check_upload",
+    "claim_decide", "claim_submit", "claim_withdraw", "enrolment_cancel", "enrolment_release", "enrolment_replace",
     "enrolment_respond", "enrolments_invite", "notices_mark_read", "notify", "notify_employees",
-    "regenerate_checkin_code", "releasable_ids", "self_checkin", "session_cancel", "session_complete",
-    "session_from_planned",
-    "session_save", "sessions_from_planned", "settings_for", "settings_update", "sniff", "working_days",
+    "planned_employee_ids", "regenerate_checkin_code", "releasable_ids", "self_checkin", "session_cancel",
+    "session_complete", "session_from_planned", "session_save", "sessions_from_plan", "sessions_from_planned",
+    "settings_for", "settings_update", "sniff", "working_days",
 ]

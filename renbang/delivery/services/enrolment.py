@@ -21,9 +21,13 @@ from .notices import notify_employees
 def _invite_notice(session: Session, employees: list) -> None:
     if not employees:
         return
-    body = _("Anda diundang mengikuti %(s)s, %(start)s–%(end)s, %(where)s. Mohon konfirmasi kehadiran.") % {
-        "s": session.display_title, "start": session.start_date.strftime("%d-%m-%Y"),
-        "end": session.end_date.strftime("%d-%m-%Y"), "where": session.venue or session.online_url or "-"}
+    when = session.start_date.strftime("%d-%m-%Y")
+    if session.end_date != session.start_date:
+        when += "–" + session.end_date.strftime("%d-%m-%Y")
+    when += f", {session.start_time:%H:%M}–{session.end_time:%H:%M}"
+    body = _("Anda diundang mengikuti %(s)s, %(when)s, %(where)s. Mohon konfirmasi kehadiran di Renbang.") % {
+        "s": session.display_title, "when": when,
+        "where": session.venue or session.online_url or _("tempat menyusul")}
     notify_employees(employees=employees, kind="delivery.invitation", body=body,
                      title=_("Undangan: %(s)s") % {"s": session.display_title}, url=reverse("delivery:my_schedule"))
 

@@ -42,6 +42,7 @@ def calendar_page(request):
         .order_by("name").only("code", "name"),
         "units": OrgUnit.objects.filter(agency=agency, parent__isnull=True).order_by("name").only("pk", "name"),
         "filters": _filters(request),
+        "initial_date": date_param(request.GET.get("tanggal")),
     })
 
 
@@ -79,7 +80,7 @@ def calendar_events(request):
         })
     for date, name in sorted(indonesian_holidays(range(start.year, end.year + 1)).items()):
         if start <= date <= end:
-            events.append({"id": f"libur-{date.isoformat()}", "title": name, "start": date.isoformat(),
+            events.append({"id": f"libur-{date.isoformat()}", "title": "", "start": date.isoformat(),
                            "allDay": True, "display": "background", "color": "#f8d7da",
                            "classNames": ["renbang-holiday"], "extendedProps": {"holiday": True}})
             events.append({"id": f"libur-label-{date.isoformat()}", "title": _("Libur: %(n)s") % {"n": name},

@@ -21,7 +21,7 @@ from renbang.core.exports import xlsx_response
 from renbang.people.models import Employee
 
 from .. import clashes, selectors, services
-from ..forms import FromPlannedForm, InviteForm, ReplaceForm, SessionForm
+from ..forms import FromPlanForm, FromPlannedForm, InviteForm, ReplaceForm, SessionForm
 from ..models import Attendance, Enrolment, Session
 from .common import form_errors, int_param, message_of, session_or_404, year_param
 
@@ -50,6 +50,7 @@ def session_list(request):
         "page_obj": page, "filters": filters, "statuses": Session.Status.choices,
         "programmes": Programme.objects.filter(agency=request.user.agency).order_by("title").only("pk", "title"),
         "planned_form": FromPlannedForm(initial={"year": filters["year"]}),
+        "plan_form": FromPlanForm(agency=request.user.agency) if request.user.has_perm("delivery.manage") else None,
     })
 
 
@@ -84,6 +85,26 @@ def session_edit(request, pk: int | None = None):
 
 @require_POST
 @permission_required("delivery.manage", raise_exception=True)
+def sessions_from_plan(request):
+    """Sessions for the items of an approved plan, inviting the planned participants."""
+    form = FromPlanForm(request.POST, agency=request.user.agency)
+    if not form.is_valid():
+        messages.error(request, _("Pilih rencana yang sudah ditetapkan."))
+        return redirect("delivery:session_list")
+    plan = form.cleaned_data["plan"]
+    try:
+        result = services.sessions_from_plan(plan=plan, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, message_of(exc))
+    else:
+        messages.success(request, _("%(c)s sesi dibuat, %(l)s dihubungkan dengan sesi rutin; %(i)s pegawai diundang, "
+                                    "%(w)s masuk daftar tunggu.") % {
+            "c": result["created"], "l": result["linked"], "i": result["invited"], "w": result["waitlisted"]})
+    return redirect(f"{reverse('delivery:session_list')}?tahun={plan.year}")
+
+
+@require_POST
+@permission_required("delivery.manage", raise_exception=True)
 def sessions_from_planned(request):
     form = FromPlannedForm(request.POST)
     if not form.is_valid():
@@ -98,16 +119,10 @@ def sessions_from_planned(request):
 def replacement_candidates(session):
     """Other planned candidates first (plans app, when present), then the waitlist; never someone enrolled."""
     taken = session.enrolments.exclude(status=Enrolment.Status.WAITLISTED).values("employee_id")
-    planned = _planned_candidate_ids(session)
+    planned = services.planned_employee_ids(session)
     waitlisted = session.enrolments.filter(status=Enrolment.Status.WAITLISTED).values("employee_id")
     return Employee.objects.filter(Q(pk__in=planned) | Q(pk__in=waitlisted), agency=session.agency_id,
                                    active=True).exclude(pk__in=taken).order_by("name")[:500]
-
-
-def _planned_candidate_ids(session) -> list[int]:
-    from . import plan_link
-
-    return plan_link.planned_employee_ids(session)
 
 
 @permission_required("delivery.view_calendar", raise_exception=True)

@@ -25,3 +25,15 @@ def price_guided_plan(ctx: Context, prices: Prices, local: LocalPlans) -> tuple[
     fill(state, prices.session)  # then whatever else still pays at these prices
     fill(state)  # and the last seats and Rupiah, unpriced
     return state.plan()
+
+
+def completed_plan(
+    ctx: Context, emp: np.ndarray, sess: np.ndarray, seat_price: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """A feasible plan (emp, sess) completed with whatever still pays: first at `seat_price`, then unpriced."""
+    inst = ctx.inst
+    state = PlanState(ctx, build_options(ctx, emp, inst.session_prog[sess]))
+    state.add(emp, sess)
+    fill(state, seat_price)
+    fill(state)
+    return state.plan()

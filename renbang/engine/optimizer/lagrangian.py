@@ -20,10 +20,12 @@ import scipy.sparse as sp
 from scipy.optimize import linprog
 
 from .context import Context, Prices
+from .master import ColumnPool
 from .subproblem import LocalPlans, solve_local
 
 BLOCKS = 256
 CUT_PATIENCE = 5
+CERTIFY_COST = 1.5  # time of the exact evaluation, in inexact ones (a margin: it settles a few more)
 
 
 @dataclass
@@ -35,6 +37,7 @@ class DualResult:
     local: LocalPlans
     iterations: int = 0
     evaluations: list[tuple[float, float]] = field(default_factory=list)  # (seconds, bound)
+    eval_seconds: float = 0.0  # time of the slowest of the last inexact evaluations
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,9 +60,7 @@ def _rows(ctx: Context, seat_value: float, rupiah_value: float) -> _Rows:
     units = np.flatnonzero(np.isfinite(inst.unit_budget) & (inst.unit_budget > 0))
     total = [inst.budget_total] if inst.budget_total > 0 else []
     limit = np.concatenate([inst.session_capacity[sessions].astype(float), total, inst.unit_budget[units]])
-    scale = np.concatenate(
-        [np.full(len(sessions), seat_value), np.full(len(total) + len(units), rupiah_value)]
-    )
+    scale = np.concatenate([np.full(len(sessions), seat_value), np.full(len(total) + len(units), rupiah_value)])
     return _Rows(sessions, units, limit, scale)
 
 
@@ -135,6 +136,10 @@ def dual_search(
     blocks_wanted: int | None = None,
     plan_after: int | None = None,
     on_plan: Callable[[Prices, LocalPlans], float] | None = None,
+    pool: ColumnPool | None = None,
+    reserve: Callable[[], float] | None = None,
+    min_iterations: int = 1,
+    timer: Callable[[], float] = time.perf_counter,
 ) -> DualResult:
     """Minimise the Lagrangian bound. `stop`: a plan value; stop once the bound is within tolerance.
 
@@ -143,8 +148,15 @@ def dual_search(
     for the full instance). certify=False skips the final exact evaluation. on_plan(prices, local) is
     called once, after plan_after iterations (not seconds: runs stay reproducible), and returns the value
     of the plan it made (a stop target).
+
+    Time: an iteration starts only if one more evaluation (timed on the previous ones) still fits in
+    time_limit minus `reserve()` (seconds the caller keeps for itself, e.g. its last plan); the final
+    exact evaluation runs only if it fits as well. Without it the bound is still proven (the inexact
+    evaluations over-estimate the employees they do not settle), only looser. The first
+    `min_iterations` iterations run whatever the clock says (a loaded machine must not leave the
+    prices at their first guess). `timer` is the clock (the benchmark can pass CPU time).
     """
-    t0 = time.perf_counter()
+    t0 = timer()
     inst = ctx.inst
     rupiah = initial_rupiah_price(ctx)
     seat_value = float(np.median(ctx.pair_gapval + ctx.pair_floorval)) if ctx.n_pairs else 1.0
@@ -161,9 +173,21 @@ def dual_search(
     def evaluate(y: np.ndarray, exact: bool = False) -> tuple[float, float, LocalPlans]:
         """(guide, proven bound, local plans): the guide values the plans found, the bound over-estimates
         the employees not solved exactly; both are exact where every employee is."""
+        t_eval = timer()
         local = solve_local(ctx, to_prices(ctx, rows, y), exact=exact)
+        if not exact:
+            eval_seconds.append(timer() - t_eval)
+        if pool is not None:
+            pool.add(local.emp, local.sess, local.gain)
         fixed = float(y @ rows.limit)
         return float(local.lower.sum()) + fixed, float(local.value.sum()) + fixed, local
+
+    eval_seconds: list[float] = []
+
+    def fits(share: float) -> bool:
+        """Would `share` times the slowest recent evaluation end before the time limit?"""
+        left = time_limit - (timer() - t0) - (reserve() if reserve is not None else 0.0)
+        return share * max(eval_seconds[-3:], default=0.0) <= left
 
     cuts = _Cuts(n_blocks, rows)
 
@@ -177,14 +201,14 @@ def dual_search(
     f_center, proven, local_center = evaluate(center)
     add_cuts(local_center)
     best_y, best_guide, best_local = center, f_center, local_center
-    history = [(time.perf_counter() - t0, proven)]
+    history = [(timer() - t0, proven)]
     iterations = 1
     for _ in range(1, max_iterations):
-        if time.perf_counter() - t0 > time_limit:
-            break
         if on_plan is not None and plan_after is not None and iterations >= plan_after:
             stop = max(stop or -np.inf, on_plan(to_prices(ctx, rows, best_y), best_local))
             on_plan = None
+        if iterations >= min_iterations and not fits(1.0 + (CERTIFY_COST if certify else 0.0)):
+            break
         if stop is not None and best_guide - stop <= tolerance * max(1.0, abs(best_guide)):
             break
         y, model = cuts.solve(center / rows.scale, radius)
@@ -198,7 +222,7 @@ def dual_search(
         iterations += 1
         add_cuts(local)
         proven = min(proven, bound_y)
-        history.append((time.perf_counter() - t0, proven))
+        history.append((timer() - t0, proven))
         if f_y < best_guide:
             best_y, best_guide, best_local = y, f_y, local
         if f_center - f_y >= 0.1 * predicted:
@@ -208,13 +232,15 @@ def dual_search(
                 radius *= 2.0
         else:
             radius = max(radius * 0.5, 1e-6)
-    if certify:  # solve every employee exactly at the best prices found
+    if certify and fits(CERTIFY_COST):  # solve every employee exactly at the best prices found
         _, bound_best, local = evaluate(best_y, exact=True)
         if bound_best <= proven:
             best_local = local
         proven = min(proven, bound_best)
-        history.append((time.perf_counter() - t0, proven))
-    return DualResult(to_prices(ctx, rows, best_y), proven, best_local, iterations, history)
+        history.append((timer() - t0, proven))
+    return DualResult(
+        to_prices(ctx, rows, best_y), proven, best_local, iterations, history, max(eval_seconds[-3:], default=0.0)
+    )
 
 
 class _Cuts:
@@ -247,9 +273,7 @@ class _Cuts:
         bounds = np.column_stack(
             [np.concatenate([lo, np.full(nb, -np.inf)]), np.concatenate([hi, np.full(nb, np.inf)])]
         )
-        res = linprog(
-            c, A_ub=A, b_ub=-self.rhs, bounds=bounds, method="highs-ds", options={"presolve": False}
-        )
+        res = linprog(c, A_ub=A, b_ub=-self.rhs, bounds=bounds, method="highs-ds", options={"presolve": False})
         if res.status != 0:
             return z_center * rows.scale, float("inf")
         active = np.abs(res.ineqlin.marginals) > 1e-12
@@ -262,3 +286,4 @@ class _Cuts:
             self.idle[keep],
         )
         return res.x[: rows.n] * rows.scale, float(res.fun)
+

@@ -13,15 +13,17 @@ and nothing forces attendance), so a feasible plan always exists.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from .context import build_context
+from .context import Prices, build_context
 from .greedy import greedy_plan
-from .heuristic import price_guided_plan
+from .heuristic import completed_plan, price_guided_plan
 from .lagrangian import dual_search
+from .master import ColumnPool, best_columns, solve_master
 from .milp import solve_milp
 from .model import Instance, subset_employees
 from .objective import check_feasibility, objective, to_assignments
@@ -33,6 +35,12 @@ EXACT_MILP_VARIABLES = 4_000  # run the exact MILP only on models this small
 GREEDY_UP_TO = 100_000
 PLAN_AFTER_ITERATIONS = 6  # full-instance iterations before the first price-guided plan (cold start)
 WARM_SHARE = 0.1  # share of the time limit for price discovery on the sample
+MASTER_UP_TO = 100_000  # employees; the restricted master LP has a row for each
+MASTER_WINDOW = 12  # evaluations whose local plans stay in the master (older prices rarely matter)
+MASTER_COLUMNS = 60_000  # at most about this many, the best by reduced profit (plus the best plan's)
+MASTER_SHARE = 0.15  # of the time limit, kept for the master
+WARM_MIN_ITERATIONS = 25  # on the sample, whatever the clock says (measured: ~0.07 s of CPU each)
+PLAN_RESERVE = 1.3  # time kept for the last plan, in multiples of the slowest plan so far
 
 
 @dataclass
@@ -59,6 +67,12 @@ class Result:
         }
 
 
+def _same_prices(a: Prices | None, b: Prices) -> bool:
+    return (
+        a is not None and a.total == b.total and np.array_equal(a.session, b.session) and np.array_equal(a.unit, b.unit)
+    )
+
+
 def _sample(inst: Instance) -> np.ndarray:
     """Every k-th employee in unit order: each unit keeps (almost exactly) its share."""
     size = int(np.clip(inst.n_employees // 10, 2_500, 10_000))
@@ -67,18 +81,25 @@ def _sample(inst: Instance) -> np.ndarray:
 
 
 def solve(
-    inst: Instance, time_limit: float | None = None, *, use_milp: bool = True, max_iterations: int = 400
+    inst: Instance,
+    time_limit: float | None = None,
+    *,
+    use_milp: bool = True,
+    max_iterations: int = 400,
+    timer: Callable[[], float] = time.perf_counter,
 ) -> Result:
     """Best plan found within `time_limit` seconds (default 60) and a proven upper bound on any plan.
 
     Deterministic: the same instance gives the same result whenever the run ends on `max_iterations`
     or convergence rather than on the clock (only the clock can cut two runs at different points).
+    `timer` measures the time limit: wall time by default; the benchmark passes `time.process_time`
+    to show what the engine does with that much CPU when a shared machine gives it only a slice.
     """
     limit = DEFAULT_TIME_LIMIT if time_limit is None else float(time_limit)
-    t0 = time.perf_counter()
+    t0, wall0, cpu0 = timer(), time.perf_counter(), time.process_time()
 
     def clock() -> float:
-        return time.perf_counter() - t0
+        return timer() - t0
 
     ctx = build_context(inst)
     stats: dict[str, Any] = {"employees": inst.n_employees, "sessions": inst.n_sessions, "pairs": ctx.n_pairs}
@@ -105,40 +126,72 @@ def solve(
         warm = dual_search(
             sample,
             time_limit=WARM_SHARE * limit,
+            timer=timer,
             max_iterations=min(80, max_iterations),
             limit_scale=len(idx) / inst.n_employees,
             certify=False,
             blocks_wanted=64,
+            min_iterations=min(WARM_MIN_ITERATIONS, max_iterations),
         )
         start = warm.prices
         stats["sample_employees"] = len(idx)
         stats["sample_iterations"] = warm.iterations
     stats["seconds_warm_start"] = round(clock(), 3)
 
+    planned: dict[str, Any] = {"seconds": 0.0, "prices": None}
+
     def make_plan(prices, local) -> float:
+        t = clock()
         value = consider(*price_guided_plan(ctx, prices, local), "price-guided")
+        planned.update(seconds=max(planned["seconds"], clock() - t), prices=prices)
         stats.setdefault("seconds_plan", round(clock(), 3))
+        stats.setdefault("cpu_seconds_plan", round(time.process_time() - cpu0, 3))
         stats.setdefault("first_plan_objective", round(value, 4))
         return value
 
     remaining = max(limit - clock(), 1.0)
+    pool = ColumnPool(ctx, window=MASTER_WINDOW) if inst.n_employees <= MASTER_UP_TO else None
+    master_share = MASTER_SHARE * limit if pool is not None else 0.0
     dual = dual_search(
         ctx,
-        time_limit=0.75 * remaining,  # leaves room for the exact evaluation and the last plan
+        time_limit=remaining,
+        timer=timer,
         max_iterations=max_iterations,
         start=start,
         radius=0.05 if start else 0.25,
         plan_after=1 if start else PLAN_AFTER_ITERATIONS,  # warm prices are good enough for a first plan
         on_plan=make_plan,
         stop=best["objective"],
+        reserve=lambda: PLAN_RESERVE * planned["seconds"] + master_share,  # the last plan, the master
+        pool=pool,
     )
-    make_plan(dual.prices, dual.local)  # again at the final prices (or for the first time)
-    if sampled and inst.n_employees <= GREEDY_UP_TO and clock() < limit:
-        consider(*greedy_plan(ctx), "greedy")  # the safety net, last: it must not delay the first plan
+    stats["seconds_bound"] = round(clock(), 3)
     bound = dual.bound
+    if best["plan"] is None or not _same_prices(planned["prices"], dual.prices):
+        make_plan(dual.prices, dual.local)  # again at the final prices (or for the first time)
+    if pool is not None and clock() + planned["seconds"] < limit:
+        if best["plan"] is not None:
+            pool.add(*best["plan"], keep=True)  # so the master's LP is never below the best plan
+        columns = pool.build()
+        per_employee = MASTER_COLUMNS // max(len(np.unique(columns.emp)), 1)
+        if len(columns) > MASTER_COLUMNS:
+            columns = best_columns(ctx, columns, dual.prices, max(per_employee, 1))
+        # HiGHS counts wall time: convert what is left at the rate this run has been given CPU.
+        rate = max((time.perf_counter() - wall0) / max(clock(), 1e-9), 1.0)
+        master = solve_master(ctx, columns, time_limit=rate * (limit - clock() - planned["seconds"]))
+        stats["master_status"] = "no result" if master is None else "ok"
+        if master is not None:
+            consider(*completed_plan(ctx, master.emp, master.sess, master.prices.session), "master")
+            stats.update(
+                master_lp=round(master.lp_value, 4),
+                master_columns=master.columns,
+                master_fractional=master.fractional,
+                seconds_master=round(master.seconds, 3),
+            )
+    if sampled and inst.n_employees <= GREEDY_UP_TO and clock() + planned["seconds"] < limit:
+        consider(*greedy_plan(ctx), "greedy")  # the safety net, last: it must not delay the first plan
     stats.update(
         dual_iterations=dual.iterations,
-        seconds_bound=round(clock(), 3),
         exact_share=float(dual.local.exact.mean()) if inst.n_employees else 1.0,
     )
 
@@ -158,6 +211,7 @@ def solve(
     stats.update(
         plan_source=best["source"],
         seconds_total=round(clock(), 3),
+        cpu_seconds_total=round(time.process_time() - cpu0, 3),
         gap_percent=round(100.0 * (bound - value) / bound, 4) if bound > 0 else 0.0,
     )
     return Result("optimal" if optimal else "feasible", value, bound, emp, sess, stats)

@@ -14,11 +14,10 @@
   const calendar = new FullCalendar.Calendar(el, {
     locale: lang.startsWith("en") ? "en" : "id",
     initialView: "dayGridMonth",
+    initialDate: el.dataset.initialDate || undefined,
     height: "auto",
     firstDay: 1,
     headerToolbar: { start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,listMonth" },
-    buttonText: { today: el.dataset.todayLabel, month: el.dataset.monthLabel, week: el.dataset.weekLabel,
-                  list: el.dataset.listLabel },
     slotMinTime: "07:00:00",
     slotMaxTime: "18:00:00",
     dayMaxEvents: 4,

@@ -1,0 +1,245 @@
+"""Demo data of delivery: the routine sessions of the catalogue and some classical programmes on the calendar;
+the first months of the demo year delivered with realistic attendance (most present, a few late, excused or
+absent; a few declined or released), certificates for those who completed; upcoming sessions with invitations
+and a waitlist; external claims, a few waiting for verification.
+
+`seed` builds everything with bulk_create (about 2–4 s on SQLite); `seed_late` (after the demo accounts exist)
+makes the demo facilitator run sessions and gives the demo employee an invitation, a certificate and a claim.
+Idempotent: a second run finds the sessions and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from renbang.catalog.models import Programme
+from renbang.people.models import Employee, EmployeeStatus
+
+from . import services
+from .models import Attendance, Certificate, Enrolment, ExternalClaim, Notice, Session, SessionDay, random_code
+
+DEMO_PDF = b"%PDF-1.4\n% Renbang demo certificate\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+DECLINE_REASONS = ["Bertugas ke luar kota pada tanggal tersebut", "Sedang cuti tahunan",
+                   "Bertepatan dengan pelaporan keuangan akhir bulan", "Sakit"]
+RELEASE_REASONS = ["Kebutuhan dinas mendesak (penyusunan LKPJ)", "Mendampingi kunjungan kerja pimpinan"]
+CLAIMS = [("Webinar Literasi Digital ASN", "Kementerian Kominfo", 3), ("Diklat Kearsipan Dinamis", "ANRI", 24),
+          ("Pelatihan Pengadaan Barang/Jasa Tingkat Dasar", "LKPP", 30), ("Seminar Nasional Smart City", "USU", 8),
+          ("MOOC Manajemen ASN", "LAN (ASN Unggul)", 20), ("Bimtek Penyusunan Renstra", "BPSDM Provinsi Sumut", 16)]
+
+
+def _cutoff(ctx) -> dt.date:
+    """Sessions ending before this date are delivered: today, but at least the first four months of the year."""
+    year_end = dt.date(ctx.year, 12, 31)
+    return min(max(ctx.today, dt.date(ctx.year, 4, 30)), year_end)
+
+
+def _one_off_sessions(ctx, agency, rng) -> None:
+    """Two intakes each of some classical programmes, as multi-day sessions spread over the year."""
+    programmes = list(Programme.objects.filter(agency=agency, active=True, method__code__startswith="KL-",
+                                               recurrence_rules__isnull=True).order_by("code")[:14])
+    venues = ["Aula BKPSDM Kota Medan", "Ruang Rapat II Balai Kota", "Gedung Serbaguna Dinas Pendidikan",
+              "Hotel mitra, Jl. Imam Bonjol"]
+    for index, programme in enumerate(programmes):
+        for intake in range(2):
+            month = 1 + (index * 5 + intake * 6) % 12
+            start = dt.date(ctx.year, month, 3 + rng.randrange(0, 18))
+            while start.weekday() >= 5:
+                start += dt.timedelta(days=1)
+            n_days = max(1, min(5, programme.jp // 8))
+            days = services.working_days(start, start + dt.timedelta(days=n_days + 2))[:n_days]
+            online = programme.delivery == "daring"
+            services.session_save(agency=agency, days=days, data={
+                "programme": programme, "title": f"{programme.title} Angkatan {intake + 1}",
+                "start_date": days[0], "end_date": days[-1], "capacity": programme.capacity_per_session,
+                "jp": Decimal(programme.jp), "venue": "" if online else rng.choice(venues),
+                "online_url": "https://zoom.example.invalid/renbang" if online else "",
+                "status": Session.Status.SCHEDULED})
+
+
+def _pick(rng, pool: list[int], n: int, taken: set[int]) -> list[int]:
+    chosen = []
+    for _ in range(n * 3):
+        if len(chosen) >= n:
+            break
+        pk = rng.choice(pool)
+        if pk not in taken:
+            taken.add(pk)
+            chosen.append(pk)
+    return chosen
+
+
+def _agency(ctx):
+    from renbang.core.demo import DEMO_AGENCY_CODE
+    from renbang.org.models import Agency
+
+    return ctx.agency or Agency.objects.filter(code=DEMO_AGENCY_CODE).first()
+
+
+def seed(ctx) -> None:
+    agency = _agency(ctx)
+    if agency is None:
+        ctx.log("  pelaksanaan: instansi demo belum ada; dilewati")
+        return
+    if Session.objects.filter(agency=agency, start_date__year=ctx.year).exists():
+        ctx.log("  pelaksanaan: sesi demo sudah ada; dilewati")
+        return
+    started = timezone.now()
+    rng = ctx.rng("delivery")
+    services.settings_for(agency)
+    with transaction.atomic():
+        routine = services.sessions_from_planned(agency=agency, year=ctx.year)
+        Session.objects.filter(pk__in=[s.pk for s in routine]).update(venue="Aula BKPSDM Kota Medan",
+                                                                      start_time="13:30", end_time="16:30")
+        _one_off_sessions(ctx, agency, rng)
+        _participants(ctx, agency, rng)
+        _claims(ctx, agency, rng)
+    seconds = (timezone.now() - started).total_seconds()
+    ctx.log(f"  pelaksanaan: {Session.objects.filter(agency=agency).count()} sesi, "
+            f"{Enrolment.objects.filter(session__agency=agency).count()} peserta, "
+            f"{Certificate.objects.filter(enrolment__session__agency=agency).count()} sertifikat, "
+            f"{ExternalClaim.objects.filter(employee__agency=agency).count()} klaim ({seconds:.1f} s)")
+
+
+def _participants(ctx, agency, rng) -> None:
+    cutoff = _cutoff(ctx)
+    now = timezone.now()
+    pool = list(Employee.objects.filter(agency=agency, active=True).exclude(
+        status=EmployeeStatus.PPPK_PART_TIME).order_by("pk").values_list("pk", flat=True))
+    if not pool:
+        return
+    threshold = Decimal(services.settings_for(agency).completion_percent)
+    sessions = list(Session.objects.filter(agency=agency, start_date__year=ctx.year).order_by("start_date", "pk"))
+    enrolments: list[Enrolment] = []
+    for session in sessions:
+        delivered = session.end_date < cutoff
+        taken: set[int] = set()
+        n = min(session.capacity, 30) - rng.randrange(0, 5)
+        for pk in _pick(rng, pool, n, taken):
+            roll = rng.random()
+            if delivered:
+                status = (Enrolment.Status.DECLINED if roll < 0.05 else Enrolment.Status.RELEASED if roll < 0.08
+                          else Enrolment.Status.CONFIRMED)
+            else:
+                status = Enrolment.Status.INVITED if roll < 0.45 else (
+                    Enrolment.Status.DECLINED if roll < 0.5 else Enrolment.Status.CONFIRMED)
+            reason = rng.choice(DECLINE_REASONS) if status == Enrolment.Status.DECLINED else (
+                rng.choice(RELEASE_REASONS) if status == Enrolment.Status.RELEASED else "")
+            enrolments.append(Enrolment(session=session, employee_id=pk, status=status, reason=reason,
+                                        source=Enrolment.Source.PLAN, invited_at=now,
+                                        responded_at=None if status == Enrolment.Status.INVITED else now))
+        if not delivered:
+            for rank, pk in enumerate(_pick(rng, pool, 3, taken), start=1):
+                enrolments.append(Enrolment(session=session, employee_id=pk, status=Enrolment.Status.WAITLISTED,
+                                            source=Enrolment.Source.PLAN, waitlist_rank=rank))
+    Enrolment.objects.bulk_create(enrolments, batch_size=2000)
+    _attendance(sessions, cutoff, threshold, rng)
+
+
+def _attendance(sessions, cutoff, threshold, rng) -> None:
+    delivered = [s for s in sessions if s.end_date < cutoff]
+    days: dict[int, list[SessionDay]] = {}
+    for day in SessionDay.objects.filter(session__in=delivered).order_by("date"):
+        days.setdefault(day.session_id, []).append(day)
+    rows, done, certificates = [], [], []
+    roster = Enrolment.objects.filter(session__in=delivered, status=Enrolment.Status.CONFIRMED).select_related(
+        "session")
+    for enrolment in roster:
+        session_days = days.get(enrolment.session_id, [])
+        reliability = 0.97 if rng.random() < 0.85 else 0.6  # most attend; some miss days
+        present = 0
+        for day in session_days:
+            roll = rng.random()
+            status = (Attendance.Status.PRESENT if roll < reliability - 0.03 else Attendance.Status.LATE
+                      if roll < reliability else Attendance.Status.EXCUSED if roll < reliability + 0.02
+                      else Attendance.Status.ABSENT)
+            present += status in Attendance.PRESENT_STATUSES
+            rows.append(Attendance(enrolment=enrolment, day=day, status=status))
+        percent = services.attendance_percent(present, len(session_days)).quantize(Decimal("0.01"),
+                                                                                   rounding=ROUND_HALF_UP)
+        enrolment.attendance_percent = percent
+        enrolment.completed = bool(session_days) and percent >= threshold
+        enrolment.jp = enrolment.session.jp if enrolment.completed else Decimal("0")
+        done.append(enrolment)
+        if enrolment.completed:
+            certificates.append(Certificate(enrolment=enrolment, code=random_code(12)))
+    Attendance.objects.bulk_create(rows, batch_size=5000)
+    Enrolment.objects.bulk_update(done, ["attendance_percent", "completed", "jp"], batch_size=2000)
+    Certificate.objects.bulk_create(certificates, batch_size=2000)
+    Session.objects.filter(pk__in=[s.pk for s in delivered]).update(status=Session.Status.COMPLETED,
+                                                                     completed_at=timezone.now())
+
+
+def _claim_file(employee_id: int) -> str:
+    return default_storage.save(f"delivery/claims/{employee_id}/{random_code(16).lower()}.pdf",
+                                ContentFile(DEMO_PDF))
+
+
+def _claims(ctx, agency, rng) -> None:
+    employees = list(Employee.objects.filter(agency=agency, active=True, status=EmployeeStatus.PNS)
+                     .order_by("pk").values_list("pk", flat=True))
+    if not employees:
+        return
+    cutoff = _cutoff(ctx)
+    claims = []
+    for i, pk in enumerate(rng.sample(employees, min(36, len(employees)))):
+        title, provider, jp = CLAIMS[i % len(CLAIMS)]
+        end = dt.date(ctx.year, 1, 10) + dt.timedelta(days=rng.randrange(0, max(1, (cutoff - dt.date(
+            ctx.year, 1, 10)).days)))
+        status = (ExternalClaim.Status.PENDING if i % 4 == 0 else ExternalClaim.Status.REJECTED if i % 9 == 1
+                  else ExternalClaim.Status.VERIFIED)
+        claims.append(ExternalClaim(
+            employee_id=pk, title=title, provider_name=provider, start_date=end - dt.timedelta(days=2),
+            end_date=end, jp=Decimal(jp), file=_claim_file(pk), file_type="application/pdf",
+            file_size=len(DEMO_PDF), status=status, certificate_number=f"STTPP/{ctx.year}/{1000 + i}",
+            reason="Sertifikat tidak mencantumkan jumlah JP; unggah ulang STTPP resmi."
+            if status == ExternalClaim.Status.REJECTED else "",
+            verified_at=timezone.now() if status != ExternalClaim.Status.PENDING else None))
+    ExternalClaim.objects.bulk_create(claims)
+
+
+def seed_late(ctx) -> None:
+    """With the demo accounts: the facilitator runs sessions (one today or next); the demo employee has a
+    certificate, a pending invitation and a claim waiting for verification."""
+    from renbang.accounts.models import User
+
+    agency = _agency(ctx)
+    if agency is None:
+        return
+    facilitator = User.objects.filter(username="fasilitator", agency=agency).first()
+    employee_user = User.objects.filter(username="pegawai", agency=agency, employee__isnull=False).first()
+    admin = User.objects.filter(username="admin.bkpsdm", agency=agency).first()
+    sessions = Session.objects.filter(agency=agency, start_date__year=ctx.year)
+    if facilitator and not sessions.filter(facilitator=facilitator).exists():
+        ids = list(sessions.filter(planned_session__isnull=False).order_by("start_date").values_list("pk", flat=True))
+        sessions.filter(pk__in=ids[::3]).update(facilitator=facilitator)
+    if employee_user is None or Enrolment.objects.filter(employee_id=employee_user.employee_id).exists():
+        return
+    employee = employee_user.employee
+    done = sessions.filter(status=Session.Status.COMPLETED).order_by("start_date").first()
+    upcoming = sessions.filter(status=Session.Status.SCHEDULED, start_date__gt=ctx.today).order_by(
+        "start_date").first()
+    if done is not None:
+        enrolment = Enrolment.objects.create(session=done, employee=employee, status=Enrolment.Status.CONFIRMED,
+                                             source=Enrolment.Source.PLAN, attendance_percent=100, completed=True,
+                                             jp=done.jp)
+        Attendance.objects.bulk_create([Attendance(enrolment=enrolment, day=d) for d in done.days.all()])
+        Certificate.objects.create(enrolment=enrolment)
+    if upcoming is not None:
+        services.enrolments_invite(session=upcoming, employees=[employee], user=admin,
+                                   source=Enrolment.Source.PLAN)
+    ExternalClaim.objects.create(
+        employee=employee, title="Webinar Pelayanan Publik Inklusif", provider_name="KemenPANRB",
+        start_date=dt.date(ctx.year, 3, 5), end_date=dt.date(ctx.year, 3, 5), jp=Decimal("4"),
+        file=_claim_file(employee.pk), file_type="application/pdf", file_size=len(DEMO_PDF),
+        submitted_by=employee_user)
+    if facilitator:
+        Notice.objects.get_or_create(user=facilitator, kind="delivery.demo", defaults={
+            "title": "Selamat datang, fasilitator", "body": "Catat presensi peserta dari menu Pelaksanaan.",
+            "url": "/pelaksanaan/fasilitator/"})
+    ctx.log("  pelaksanaan: akun demo pegawai dan fasilitator diberi jadwal, sertifikat dan klaim")

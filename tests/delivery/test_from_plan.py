@@ -1,0 +1,68 @@
+"""Sessions from the approved development plan: one per item, planned participants invited, idempotent."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from renbang.delivery import services
+from renbang.delivery.models import Enrolment, Session
+from renbang.delivery.views.sessions import replacement_candidates
+from renbang.plans.models import DevelopmentPlan, PlanAssignment, PlanItem, PlanStatus
+
+from .helpers import make_programme
+
+
+def _plan(world, status=PlanStatus.APPROVED, capacity=2):
+    programme = make_programme(world, jp=16)
+    plan = DevelopmentPlan.objects.create(agency=world.agency, year=2026, title="RPK 2026", status=status)
+    item = PlanItem.objects.create(plan=plan, programme=programme, method=programme.method, route="klasikal",
+                                   form="Pelatihan teknis", month=3, capacity=capacity, jp=16)
+    for employee in (world.staff, world.chief, world.other):
+        PlanAssignment.objects.create(plan=plan, item=item, employee=employee, programme=programme,
+                                      unit=employee.unit, month=3, jp=16)
+    return plan, item
+
+
+def test_it_creates_sessions_and_invites_planned_participants(world, login):
+    plan, item = _plan(world)
+    result = services.sessions_from_plan(plan=plan, user=world.users.admin)
+    assert result == {"created": 1, "linked": 0, "invited": 2, "waitlisted": 1}
+    session = Session.objects.get(plan_item=item)
+    assert session.days.count() == 2 and session.start_date.month == 3 and session.jp == 16
+    assert all(e.source == Enrolment.Source.PLAN for e in session.enrolments.all())
+    again = services.sessions_from_plan(plan=plan, user=world.users.admin)
+    assert again == {"created": 0, "linked": 0, "invited": 0, "waitlisted": 0}
+    waiting = session.enrolments.get(status=Enrolment.Status.WAITLISTED).employee
+    assert waiting in replacement_candidates(session)  # other planned candidates
+
+
+def test_only_bkpsdm_and_only_approved_plans(world, login):
+    plan, _item = _plan(world, status=PlanStatus.SUBMITTED)
+    with pytest.raises(ValidationError):
+        services.sessions_from_plan(plan=plan, user=world.users.admin)
+    plan.status = PlanStatus.APPROVED
+    plan.save()
+    with pytest.raises(PermissionDenied):
+        services.sessions_from_plan(plan=plan, user=world.users.officer_a)
+    assert login(world.users.officer_a).post("/pelaksanaan/sesi/dari-rencana/", {"plan": plan.pk}).status_code == 403
+    response = login(world.users.admin).post("/pelaksanaan/sesi/dari-rencana/", {"plan": plan.pk})
+    assert response.status_code == 302 and Session.objects.count() == 1
+    assert login(world.users.admin).post("/pelaksanaan/sesi/dari-rencana/", {"plan": "x"}).status_code == 302
+
+
+def test_a_plan_item_on_a_routine_session_links_to_its_delivery_session(world):
+    from renbang.catalog.models import RecurrenceRule
+    from renbang.catalog.services import planned_sessions_generate
+
+    plan, item = _plan(world, capacity=30)
+    rule = RecurrenceRule.objects.create(programme=item.programme, mode="nth_weekday", weekday=1, nth=2)
+    planned_sessions_generate(rule=rule, year=2026)
+    routine = item.programme.planned_sessions.get(month=3)
+    item.session = routine
+    item.save()
+    existing = services.session_from_planned(planned=routine)
+    result = services.sessions_from_plan(plan=plan, user=world.users.admin)
+    assert result["created"] == 0 and result["linked"] == 1 and result["invited"] == 3
+    existing.refresh_from_db()
+    assert existing.plan_item == item and Session.objects.count() == 1
