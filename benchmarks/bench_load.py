@@ -49,6 +49,7 @@ def _scenario_ids() -> dict[str, str]:
     from renbang.org.models import Agency
     from renbang.people.models import Employee
 
+    call_command("migrate", verbosity=0)  # run alone (python benchmarks/bench_load.py) on a new database
     if not Agency.objects.filter(code=DEMO_AGENCY_CODE).exists():
         call_command("seed_demo", employees=int(os.environ.get("LOAD_EMPLOYEES", "5000")), seed=7, verbosity=0)
     call_command("demo_accounts", stdout=open(os.devnull, "w"))  # noqa: SIM115
