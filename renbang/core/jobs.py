@@ -14,17 +14,20 @@ it; the worker service runs it before starting (docs/deploy.md) and a timer runs
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 import socket
 
+from auditlog.context import auditlog_value, set_actor
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
 
+from .logs import failure_text
 from .models import Job, JobStatus
 
 log = logging.getLogger(__name__)
@@ -47,14 +50,34 @@ def run_job(job_id: int, function_path: str) -> None:
     Job.objects.filter(pk=job.pk).update(status=job.status, worker=job.worker, heartbeat_at=job.heartbeat_at,
                                          attempts=job.attempts + 1)
     try:
-        result = import_string(function_path)(job, **job.params)
+        with _as_actor(job.created_by):  # the audit trail names who started the job, not "system"
+            result = import_string(function_path)(job, **job.params)
     except Exception as exc:
-        # Ids only: job parameters and messages may carry personal data.
-        log.exception("job %s (%s) failed", job.pk, job.kind)
+        # Ids and the traceback only: job parameters and exception messages may carry personal data.
+        log.error("job %s (%s) failed\n%s", job.pk, job.kind, failure_text(exc))
         job.finish({"error": type(exc).__name__}, failed=True,
                    message=str(exc)[:300] if getattr(exc, "user_message", False) else "Terjadi kesalahan internal.")
         return
     job.finish(result or {})
+
+
+@contextlib.contextmanager
+def _as_actor(user):
+    """auditlog's set_actor for the job's user, restoring the caller's context afterwards (the ImmediateBackend
+    runs jobs inside a request, whose middleware context must keep working after the job)."""
+    if user is None:
+        yield
+        return
+    try:
+        previous = auditlog_value.get()
+    except LookupError:
+        previous = None
+    try:
+        with set_actor(user):
+            yield
+    finally:
+        if previous is not None:
+            auditlog_value.set(previous)
 
 
 def start_job(*, kind: str, function_path: str, params: dict, user=None, agency=None) -> Job:

@@ -14,7 +14,8 @@ class CycleConfig(AppConfig):
 
         from . import models
 
-        register_audited(models.YearClosing, models.CarriedNeed)
+        # CarriedNeed rows are derived by the closing (like needs.Need): the closing itself is the audited decision.
+        register_audited(models.YearClosing)
         scoping.register(models.YearClosing, agency="agency")
         scoping.register(models.CarriedNeed, agency="agency", unit="employee__unit", employee="employee")
         register(NavItem("my_development", _("Saya"), "cycle:my_development", "bi-person-badge", 5,

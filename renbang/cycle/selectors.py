@@ -93,6 +93,8 @@ def my_development(user, year: int) -> dict:
     mentoring_jp = (for_user(Log.objects.filter(pair__mentee=employee, date__year=year), user)
                     .aggregate(s=Sum("jp"))["s"] or 0)
     jp = sources.jp_of([employee.pk], year)
+    feedback_owed = sources.feedback_owed(user, employee) or []
+    mentoring_owed = mentoring_feedback_owed(employee)
     return {
         "employee": employee, "campaign": campaign, "profile": profile, "gaps": gaps,
         "carried": list(carried_for_user(user, year).filter(employee=employee)),
@@ -102,8 +104,8 @@ def my_development(user, year: int) -> dict:
         "jp": (jp or {}).get(employee.pk) if jp is not None else None,
         "jp_floor": JP_FLOOR, "mentoring_jp": mentoring_jp,
         "pairs": pairs,
-        "feedback_owed": sources.feedback_owed(user, employee) or [],
-        "mentoring_feedback_owed": mentoring_feedback_owed(employee),
+        "feedback_owed": feedback_owed, "mentoring_feedback_owed": mentoring_owed,
+        "owed_count": len(feedback_owed) + len(mentoring_owed),
         "pppk": employee.is_pppk,
     }
 

@@ -126,12 +126,18 @@ def _blank() -> dict:
 
 
 def carry_over(agency_id: int, year: int, report=None) -> int:
-    """Write the year's open needs and unfinished plan items as CarriedNeed rows of year + 1; return how many
-    rows the year carries (existing rows are kept, never duplicated)."""
+    """Write the year's open needs and unfinished plan items as CarriedNeed rows of year + 1; return how many.
+
+    The rows are derived data of the closing: until the year is closed they are rewritten as a whole (a job
+    re-delivered after a crash starts clean), and a closed year is never carried again.
+    """
+    from renbang.needs.compute import bulk_insert
+
     report = report or (lambda percent, message: None)
     campaign = selectors.campaign_of_year(agency_id, year)
     done = sources.completed_pairs(agency_id, year) or set()
-    rows: list[CarriedNeed] = []
+    rows: list[tuple] = []
+    seen: set[tuple[int, int]] = set()
     if campaign:
         needs = (Need.objects.filter(campaign=campaign, employee__active=True)
                  .filter(Q(gap__gt=0) | Q(next_gap__gt=0))
@@ -139,20 +145,20 @@ def carry_over(agency_id: int, year: int, report=None) -> int:
         for employee_id, unit_id, competency_id, gap, next_gap, priority in needs.iterator(chunk_size=BATCH):
             if (employee_id, competency_id) in done:
                 continue
-            rows.append(CarriedNeed(agency_id=agency_id, from_year=year, year=year + 1, employee_id=employee_id,
-                                    unit_id=unit_id, competency_id=competency_id, origin=CarriedNeed.Origin.NEED,
-                                    gap=gap, next_gap=next_gap, priority=priority or Decimal("0")))
-    seen = set()
+            rows.append((agency_id, year, year + 1, employee_id, unit_id, competency_id, CarriedNeed.Origin.NEED,
+                         gap, next_gap, priority or Decimal("0"), ""))
     for row in sources.unfinished_assignments(agency_id, year) or []:
-        key = (row["employee_id"], row["competency_id"])
-        if row.get("competency_id") is None or key in seen:
+        key = (row["employee_id"], row.get("competency_id"))
+        if key[1] is None or key in seen:
             continue
         seen.add(key)
-        rows.append(CarriedNeed(agency_id=agency_id, from_year=year, year=year + 1, employee_id=row["employee_id"],
-                                unit_id=row["unit_id"], competency_id=row["competency_id"],
-                                origin=CarriedNeed.Origin.PLAN, gap=row.get("gap") or 0,
-                                programme_title=(row.get("programme_title") or "")[:250]))
-    for start in range(0, len(rows), BATCH):
-        CarriedNeed.objects.bulk_create(rows[start:start + BATCH], ignore_conflicts=True)
-        report(40 + int(55 * (start + BATCH) / max(len(rows), 1)), "Menyimpan kebutuhan yang dibawa")
-    return CarriedNeed.objects.filter(agency_id=agency_id, from_year=year).count()
+        rows.append((agency_id, year, year + 1, row["employee_id"], row["unit_id"], row["competency_id"],
+                     CarriedNeed.Origin.PLAN, row.get("gap") or 0, 0, Decimal("0"),
+                     (row.get("programme_title") or "")[:250]))
+    report(60, "Menyimpan kebutuhan yang dibawa")
+    with transaction.atomic():
+        CarriedNeed.objects.filter(agency_id=agency_id, from_year=year).delete()
+        bulk_insert(CarriedNeed, ["agency", "from_year", "year", "employee", "unit", "competency", "origin", "gap",
+                                  "next_gap", "priority", "programme_title"], rows)
+    report(95, "Kebutuhan yang dibawa tersimpan")
+    return len(rows)

@@ -1,6 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from renbang.core.navigation import NavItem, register
+
+
+def _sees_evaluation(user) -> bool:
+    return user.has_perm("evaluation.view_results") or user.has_perm("evaluation.give_feedback")
+
 
 class EvaluationConfig(AppConfig):
     name = "renbang.evaluation"
@@ -8,4 +14,21 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("Evaluasi dan umpan balik")
 
     def ready(self) -> None:
-        pass
+        from renbang.accounts import scoping
+        from renbang.catalog.selectors import register_effectiveness_source
+        from renbang.core.audit import register_audited
+
+        from . import models
+        from .evidence import loop_effectiveness
+
+        register_audited(models.EvaluationSettings, models.TestScore, models.FollowUp, models.ProgrammeReview)
+        # Feedback is audited by count only: its answers are anonymous to everyone (no per-row audit entries).
+        scoping.register(models.EvaluationSettings, agency="agency")
+        scoping.register(models.ProgrammeReview, agency="programme__agency")
+        for model in (models.Feedback, models.TestScore, models.FollowUp, models.ReminderLog):
+            scoping.register(model, agency="enrolment__session__agency", unit="enrolment__employee__unit",
+                             employee="enrolment__employee")
+        # Close the loop: measured effectiveness replaces the catalogue's default in the planner's offers.
+        register_effectiveness_source("evaluation", loop_effectiveness)
+        register(NavItem("evaluation", _("Evaluasi"), "evaluation:index", "bi-clipboard2-check", 60,
+                         visible=_sees_evaluation))

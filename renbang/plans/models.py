@@ -72,6 +72,14 @@ class PlanningScenario(models.Model):
                                         help_text=_("Kosong: semua program aktif."))
     units = models.ManyToManyField("org.OrgUnit", blank=True, related_name="+", verbose_name=_("unit dalam cakupan"),
                                    help_text=_("Kosong: seluruh instansi. Unit bawahan ikut."))
+    proposed_sessions = models.PositiveSmallIntegerField(
+        _("angkatan usulan per program tanpa jadwal"), default=2, validators=[MaxValueValidator(12)],
+        help_text=_("Program katalog yang belum punya sesi terjadwal di tahun ini boleh diberi angkatan usulan "
+                    "(bulan tersebar merata); 0 = hanya sesi yang sudah terjadwal."))
+    candidates_per_employee = models.PositiveSmallIntegerField(
+        _("program kandidat per pegawai"), default=4, validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("Optimasi memilih dari sekian program yang paling menutup kesenjangan tiap pegawai. "
+                    "Batas atas terbukti berlaku untuk pilihan kandidat ini."))
     time_limit = models.PositiveSmallIntegerField(_("batas waktu optimasi (detik)"), default=60,
                                                   validators=[MinValueValidator(1), MaxValueValidator(600)])
     status = models.CharField(_("status"), max_length=10, choices=ScenarioStatus.choices,

@@ -17,9 +17,13 @@
       datasets.push({ label: "Jabatan berikutnya", data: radar.next, borderColor: "#6c757d", borderDash: [4, 4],
         backgroundColor: "rgba(0,0,0,0)" });
     }
-    new Chart(radarCanvas, { type: "radar", data: { labels: radar.labels, datasets },
-      options: { ...base, scales: { r: { min: 0, max: 5, ticks: { stepSize: 1 } } },
-        plugins: { legend: { position: "bottom" } } } });
+    // A radar needs three axes; with fewer competencies grouped bars say the same thing legibly.
+    const asRadar = radar.labels.length >= 3;
+    if (!asRadar) datasets.forEach((d) => { d.backgroundColor = d.borderColor; });
+    new Chart(radarCanvas, { type: asRadar ? "radar" : "bar", data: { labels: radar.labels, datasets },
+      options: { ...base, plugins: { legend: { position: "bottom" } },
+        scales: asRadar ? { r: { min: 0, max: 5, ticks: { stepSize: 1 } } }
+          : { y: { min: 0, max: 5, ticks: { stepSize: 1 } } } } });
   }
 
   const gaps = read("gap-data");

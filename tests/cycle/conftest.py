@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from renbang.mentoring.models import Log, MentoringProgramme, Pair, Participant
 from renbang.needs.models import Campaign, JobMatch, Need
+from tests.browser.conftest import browser, log_in, page  # noqa: F401 (browser fixtures for test_browser.py)
 from tests.catalog.factories import method, national
 
 GAPS = {

@@ -28,7 +28,7 @@ def test_it_shows_an_employee_their_own_development(cycle, login, django_assert_
     # 2026: M.1 gap 1 (next 2), M.2 gap 0 but next gap 1 → both are development needs
     assert [(n.competency.code, n.gap, n.next_gap) for n in data["gaps"]] == [("M.1", 1, 2), ("M.2", 0, 1)]
     assert data["mentoring_jp"] == 3.5
-    assert [p.pk for p in data["mentoring_feedback_owed"]] == [cycle.pair.pk]
+    assert [p.pk for p in data["mentoring_feedback_owed"]] == [cycle.pair.pk] and data["owed_count"] == 1
     assert {c.competency.code for c in data["carried"]} == {"M.1", "M.2"}
     assert 'id="radar"' in body and "Dibawa dari tahun lalu" in body and "Mentoring Integritas 2026" in body
 

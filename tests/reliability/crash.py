@@ -40,19 +40,28 @@ class Killed:
 def kill_job_midway(job_id: int, *, pause_after_writes: int = 1, model: str = "") -> Killed:
     """Run Job `job_id` in a child worker; SIGKILL it once it has done `pause_after_writes` writes (of `model`,
     a label like "people.Employee", if given) in its transaction. Fails if the job ends before that point."""
-    env = {**os.environ, "DATABASE_URL": database_url(), "DB_CONN_MAX_AGE": "0"}
+    from django.conf import settings
+
+    # The same database and the same private upload folder as this test process (tests may move MEDIA_ROOT).
+    env = {**os.environ, "DATABASE_URL": database_url(), "DB_CONN_MAX_AGE": "0", "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
     child = subprocess.Popen([sys.executable, str(ROOT / "tests/reliability/crash_child.py"), str(job_id),
                               str(pause_after_writes), model], cwd=ROOT, env=env, stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     progress: list[int] = []
+    seen: list[str] = []
     try:
         for line in child.stdout:  # blocking reads: no sleeps, no polling
+            seen.append(line)
             if line.startswith("PROGRESS"):
                 progress.append(int(line.split()[1]))
             elif line.startswith("PAUSED"):
                 break
         else:
-            raise AssertionError("the job ended without reaching the kill point:\n" + child.stderr.read()[-3000:])
+            from renbang.core.models import Job
+
+            job = Job.objects.get(pk=job_id)
+            raise AssertionError(f"the job ended without reaching the kill point ({job.status}: {job.message} "
+                                 f"{job.result}):\n{''.join(seen)[-2000:]}\n{child.stderr.read()[-3000:]}")
         os.kill(child.pid, signal.SIGKILL)
     finally:
         if child.poll() is None and child.returncode is None:

@@ -13,10 +13,12 @@ from django.utils.translation import gettext as _
 
 from renbang.competencies.exports import STANDARD_ALIASES, TECHNICAL_ALIASES
 from renbang.competencies.models import Competency, CompetencyType, PositionStandard
+from renbang.core.audit import values_of
 from renbang.core.tabular import ImportReport, RowError, Table, TabularError, cell_text, map_columns, read_table
 from renbang.org.models import JobFamily, Position
 
 from .dictionary import LevelData, competency_save, split_indicators
+from .standards import audit_standard_rows
 
 Origin = PositionStandard.Origin
 _YES = {"ya", "y", "yes", "1", "true", "aktif", ""}
@@ -235,12 +237,13 @@ def _write_standard(agency, wanted: dict, report: ImportReport) -> None:
     for start in range(0, len(position_ids), 2000):
         for row in PositionStandard.objects.filter(position_id__in=position_ids[start:start + 2000]):
             existing[(row.position_id, row.competency_id)] = row
+    before = values_of(existing.values(), ("required_level", "origin"))
     creates, updates, deletes = [], [], []
     for key, (level, origin, _number) in wanted.items():
         row = existing.get(key)
         if level is None:
             if row is not None:
-                deletes.append(row.pk)
+                deletes.append(row)
             else:
                 report.unchanged += 1
         elif row is None:
@@ -253,9 +256,11 @@ def _write_standard(agency, wanted: dict, report: ImportReport) -> None:
             updates.append(row)
     PositionStandard.objects.bulk_create(creates, batch_size=2000)
     PositionStandard.objects.bulk_update(updates, ["required_level", "origin"], batch_size=2000)
-    for start in range(0, len(deletes), 2000):
-        PositionStandard.objects.filter(pk__in=deletes[start:start + 2000]).delete()
+    delete_ids = [row.pk for row in deletes]
+    for start in range(0, len(delete_ids), 2000):
+        PositionStandard.objects.filter(pk__in=delete_ids[start:start + 2000]).delete()
     report.created, report.updated = len(creates), len(updates)
+    audit_standard_rows(creates=creates, updates=updates, before=before, deletes=deletes)
     if deletes:
         report.notes.append(_("%(n)s persyaratan dihapus (level dikosongkan).") % {"n": len(deletes)})
     if creates or updates or deletes:

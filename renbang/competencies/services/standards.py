@@ -22,7 +22,10 @@ from django.utils.translation import gettext as _
 from renbang.competencies.defaults import COMPETENCY_TYPES, POSITION_KINDS, initial_level
 from renbang.competencies.models import Competency, CompetencyType, PositionStandard, StandardDefault
 from renbang.competencies.selectors import applicable_competencies, default_levels_for_agency
+from renbang.core.audit import audit_created, audit_deleted, audit_updated, values_of
 from renbang.org.models import Position
+
+STANDARD_FIELDS = ("position_id", "competency_id", "required_level", "origin")
 
 Origin = PositionStandard.Origin
 
@@ -151,6 +154,7 @@ def standard_apply_positions(*, agency, positions, overwrite_manual: bool = Fals
         for row in PositionStandard.objects.filter(position_id__in=ids[start:start + 2000]):
             existing[row.position_id][row.competency_id] = row
     result = ApplyResult(positions=len(positions))
+    before = values_of([row for rows in existing.values() for row in rows.values()], ("required_level", "origin"))
     creates, updates, deletes = [], [], []
     for position in positions:
         c, u, d = _plan(position, _desired(position, defaults, applicable), existing.get(position.pk, {}),
@@ -164,12 +168,34 @@ def standard_apply_positions(*, agency, positions, overwrite_manual: bool = Fals
     for start in range(0, len(delete_ids), 2000):
         PositionStandard.objects.filter(pk__in=delete_ids[start:start + 2000]).delete()
     result.created, result.updated, result.deleted = len(creates), len(updates), len(deletes)
+    audit_standard_rows(creates=creates, updates=updates, before=before, deletes=deletes)
     if result.changed and audit_note:
         LogEntry.objects.log_create(agency, action=LogEntry.Action.UPDATE, changes={
             "standar kompetensi jabatan": ["", _("%(note)s: %(n)s jabatan, %(c)s dibuat, %(u)s diubah, %(d)s dihapus")
                                            % {"note": audit_note, "n": result.positions, "c": result.created,
                                               "u": result.updated, "d": result.deleted}]})
     return result
+
+
+def audit_standard_rows(*, creates: list, updates: list, before: dict, deletes: list) -> None:
+    """One audit entry per standard row written in bulk (PP 11/2017 standards are decisions: who set what)."""
+    rows = [*creates, *updates, *deletes]
+    if not rows:
+        return
+    names: dict[int, str] = {}
+    codes: dict[int, str] = {}
+    position_ids, competency_ids = sorted({r.position_id for r in rows}), sorted({r.competency_id for r in rows})
+    for start in range(0, len(position_ids), 2000):
+        names.update(Position.objects.filter(pk__in=position_ids[start:start + 2000]).values_list("pk", "name"))
+    for start in range(0, len(competency_ids), 2000):
+        codes.update(Competency.objects.filter(pk__in=competency_ids[start:start + 2000]).values_list("pk", "code"))
+
+    def describe(row) -> str:
+        return f"{names.get(row.position_id, row.position_id)} · {codes.get(row.competency_id)} ≥ {row.required_level}"
+
+    audit_created(creates, STANDARD_FIELDS, describe=describe)
+    audit_updated(updates, ("required_level", "origin"), before, describe=describe)
+    audit_deleted(deletes, STANDARD_FIELDS, describe=describe)
 
 
 @transaction.atomic

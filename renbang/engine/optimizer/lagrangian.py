@@ -37,6 +37,7 @@ class DualResult:
     local: LocalPlans
     iterations: int = 0
     evaluations: list[tuple[float, float]] = field(default_factory=list)  # (seconds, bound)
+    eval_seconds: float = 0.0  # time of the slowest of the last inexact evaluations
 
 
 @dataclass(frozen=True, eq=False)
@@ -237,7 +238,9 @@ def dual_search(
             best_local = local
         proven = min(proven, bound_best)
         history.append((timer() - t0, proven))
-    return DualResult(to_prices(ctx, rows, best_y), proven, best_local, iterations, history)
+    return DualResult(
+        to_prices(ctx, rows, best_y), proven, best_local, iterations, history, max(eval_seconds[-3:], default=0.0)
+    )
 
 
 class _Cuts:
@@ -283,3 +286,4 @@ class _Cuts:
             self.idle[keep],
         )
         return res.x[: rows.n] * rows.scale, float(res.fun)
+

@@ -136,7 +136,7 @@ class MasterResult:
     seconds: float
     columns: int
     fractional: int
-    session_price: np.ndarray  # seat duals of the master (a price guess for the fill)
+    prices: Prices  # the master's duals: a price guess for the fill and another point for the bound
 
 
 def solve_master(ctx: Context, cols: Columns, time_limit: float = 30.0) -> MasterResult | None:
@@ -189,12 +189,15 @@ def solve_master(ctx: Context, cols: Columns, time_limit: float = 30.0) -> Maste
     if res.x is None:
         return None
     lam = res.x
-    seat_price = np.zeros(inst.n_sessions)
+    dual = np.zeros(n_rows)
     if res.ineqlin is not None and res.ineqlin.marginals is not None:
-        seat_price = -res.ineqlin.marginals[r_seat:r_total]
+        dual = np.maximum(-res.ineqlin.marginals, 0.0) * scale  # per seat, per Rupiah
+    unit_price = np.zeros(len(inst.unit_ids))
+    unit_price[units] = dual[r_unit:]
+    prices = Prices(dual[r_seat:r_total].copy(), float(dual[r_total]), unit_price)
     emp, sess, fractional = _round(ctx, cols, lam, cost)
     return MasterResult(
-        -float(res.fun), emp, sess, time.perf_counter() - t0, n_col, fractional, np.maximum(seat_price, 0)
+        -float(res.fun), emp, sess, time.perf_counter() - t0, n_col, fractional, prices
     )
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from renbang.core.audit import audit_created, audit_updated, values_of
 from renbang.core.tabular import ImportReport, RowError, Table, TabularError, cell_text, map_columns, read_table
 from renbang.org.models import Agency, OrgUnit, Position
 
@@ -50,6 +51,8 @@ Progress = Callable[[int, str], None]
 #: Employee fields the importer compares and writes.
 FIELDS = ("front_title", "name", "back_title", "sex", "birth_date", "status", "rank", "unit_id", "position_id",
           "position_since", "education", "education_major", "email", "active")
+#: What the audit trail records of each created or changed employee (one LogEntry per row, written in bulk).
+AUDITED = (*FIELDS, "supervisor_id")
 TEXT_FIELDS = ("name", "front_title", "back_title", "education_major")
 BATCH = 1000
 MAX_VALUE_CHARS = 120
@@ -512,8 +515,12 @@ class _Importer:
                     nips = [e.nip for e in batch]
                     for start in range(0, len(nips), 5000):
                         ids.update(Employee.objects.filter(nip__in=nips[start:start + 5000]).values_list("nip", "pk"))
+                    for e in batch:
+                        e.pk = ids[e.nip]
                 else:
                     ids.update((e.nip, e.pk) for e in batch)
+                audit_created(batch, ("nip", *AUDITED))  # one audit entry per employee, in bulk
+            before = values_of([row.existing for row in plan["update"]], AUDITED)
             changed = []
             for row in plan["update"]:
                 apply(row.existing, row)
@@ -521,6 +528,7 @@ class _Importer:
                 row.existing.supervisor_id = ids[sup] if sup else None
                 changed.append(row.existing)
             Employee.objects.bulk_update(changed, [*FIELDS, "supervisor_id", "updated_at"], batch_size=BATCH)
+            audit_updated(changed, AUDITED, before)
             self._write_skp([r for r in valid if r.skp], ids)
 
     def _levels(self, rows: list[Row]) -> list[list[Row]]:
@@ -559,13 +567,15 @@ class _Importer:
 
     def _create_positions(self, used: set[tuple]) -> dict[tuple, int]:
         specs = [self.new_positions[key[1]] for key in used]
-        Position.objects.bulk_create([Position(agency=self.agency, name=s["name"], position_type=s["type"],
-                                               level=s["level"]) for s in specs], batch_size=BATCH)
+        created = Position.objects.bulk_create([Position(agency=self.agency, name=s["name"], position_type=s["type"],
+                                                         level=s["level"]) for s in specs], batch_size=BATCH)
+        audit_created([p for p in created if p.pk], ("name", "position_type", "level"))
         by_name = {_fold(n): pk for pk, n in Position.objects.filter(agency=self.agency).values_list("pk", "name")}
         return {key: by_name[key[1]] for key in used}
 
     def _write_skp(self, rows: list[Row], ids: dict[str, int]) -> None:
         create, update = [], []
+        before = values_of(self.skp_existing.values(), ("predicate",))
         for row in rows:
             year, predicate = row.skp
             record = self.skp_existing.get((ids[row.nip], year))
@@ -576,6 +586,8 @@ class _Importer:
                 update.append(record)
         PerformanceRecord.objects.bulk_create(create, batch_size=BATCH)
         PerformanceRecord.objects.bulk_update(update, ["predicate"], batch_size=BATCH)
+        audit_created([r for r in create if r.pk], ("employee_id", "year", "predicate"))
+        audit_updated(update, ("predicate",), before)
 
 
 def _fold(text: str) -> str:

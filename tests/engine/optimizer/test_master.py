@@ -63,7 +63,7 @@ def test_it_rounds_the_master_to_feasible_plans_no_worse_than_lp_allows(seed):
     assert result.lp_value >= objective(inst, greedy) - 1e-6
     assert check_feasibility(inst, (result.emp, result.sess)) == []
     assert objective(inst, (result.emp, result.sess)) <= result.lp_value + 1e-6
-    done = completed_plan(ctx, result.emp, result.sess, result.session_price)
+    done = completed_plan(ctx, result.emp, result.sess, result.prices.session)
     assert check_feasibility(inst, done) == []
     assert objective(inst, done) >= objective(inst, (result.emp, result.sess)) - 1e-9
     assert dual.bound >= objective(inst, done) - 1e-6

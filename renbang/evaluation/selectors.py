@@ -1,0 +1,219 @@
+"""Reads of evaluation for the pages: a participant's own sessions, anonymous results (nothing below the
+anonymity floor), response rates, the supervisor's follow-ups, and the L3/L4 descriptions of a programme."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from renbang.accounts.scoping import for_user
+from renbang.engine import effectiveness as ef
+
+from .evidence import attended_q, eligible_enrolments
+from .models import EvaluationSettings, Feedback, FollowUp, TestScore
+
+
+def my_sessions(user) -> QuerySet:
+    """The user's enrolments in completed sessions they attended, newest first, with `has_feedback`."""
+    from renbang.delivery.models import Enrolment, Session
+
+    if not user.employee_id:
+        return Enrolment.objects.none()
+    return Enrolment.objects.filter(employee_id=user.employee_id, session__status=Session.Status.COMPLETED).filter(
+        attended_q()).annotate(has_feedback=Exists(Feedback.objects.filter(enrolment=OuterRef("pk")))).select_related(
+        "session__programme").order_by("-session__end_date", "-pk")
+
+
+@dataclass
+class Results:
+    """Aggregated L1 answers of a set of enrolments; `shown` is False below the anonymity floor."""
+
+    responses: int
+    eligible: int
+    anonymity_min: int
+    shown: bool
+    summaries: dict[str, ef.LikertSummary] = field(default_factory=dict)
+    comments: list[str] = field(default_factory=list)
+    tests: int = 0
+    gain: float = float("nan")
+    mean_pre: float = float("nan")
+    mean_post: float = float("nan")
+
+    @property
+    def rate(self) -> float:
+        return self.responses / self.eligible if self.eligible else float("nan")
+
+    @property
+    def gain_shown(self) -> bool:
+        return not np.isnan(self.gain)
+
+    @property
+    def rate_pct(self) -> float | None:
+        return None if not self.eligible else 100.0 * self.responses / self.eligible
+
+
+def results_for(enrolments: QuerySet, s: EvaluationSettings, *, eligible: int) -> Results:
+    """Results of the feedback given on `enrolments` (one session, or all sessions of a programme)."""
+    feedback = Feedback.objects.filter(enrolment__in=enrolments)
+    values = np.array(list(feedback.values_list(*Feedback.SCORE_FIELDS)), dtype=np.float64).reshape(
+        -1, len(Feedback.SCORE_FIELDS))
+    n = int(values.shape[0])
+    res = Results(responses=n, eligible=eligible, anonymity_min=s.anonymity_min, shown=n >= s.anonymity_min)
+    scores = np.array(list(TestScore.objects.filter(enrolment__in=enrolments, pre__isnull=False,
+                                                    post__isnull=False).values_list("pre", "post", "maximum")),
+                      dtype=np.float64).reshape(-1, 3)
+    res.tests = int(scores.shape[0])
+    if res.tests >= s.anonymity_min:
+        res.gain = ef.class_gain(scores[:, 0], scores[:, 1], scores[:, 2])
+        res.mean_pre = float(np.mean(scores[:, 0] / scores[:, 2] * 100))
+        res.mean_post = float(np.mean(scores[:, 1] / scores[:, 2] * 100))
+    if not res.shown:
+        return res
+    for i, name in enumerate(Feedback.SCORE_FIELDS):
+        res.summaries[name] = ef.likert_summary(values[:, i], low_score=s.low_benefit_score,
+                                                confidence=float(s.confidence))
+    # Comments without names or dates, in a fixed order that does not follow the order of submission.
+    res.comments = sorted(c.strip() for c in feedback.exclude(comment="").values_list("comment", flat=True))
+    return res
+
+
+def session_results(session, s: EvaluationSettings) -> Results:
+    from renbang.delivery.models import Enrolment
+
+    enrolments = Enrolment.objects.filter(session=session)
+    eligible = eligible_enrolments(session.agency_id).filter(session=session).count()
+    return results_for(enrolments, s, eligible=eligible)
+
+
+def programme_results(programme, s: EvaluationSettings) -> Results:
+    from renbang.delivery.models import Enrolment
+
+    enrolments = Enrolment.objects.filter(session__programme=programme)
+    eligible = eligible_enrolments(programme.agency_id).filter(session__programme=programme).count()
+    return results_for(enrolments, s, eligible=eligible)
+
+
+def response_rates(agency_id: int, *, year: int | None = None, programme_id: int | None = None) -> QuerySet:
+    """Completed sessions with `eligible` (attended) and `responses` (feedback given), newest first; 1 query."""
+    from renbang.delivery.models import Session
+
+    eligible = eligible_enrolments(agency_id).filter(session=OuterRef("pk")).values("session").annotate(
+        c=Count("pk")).values("c")
+    qs = Session.objects.filter(agency_id=agency_id, status=Session.Status.COMPLETED)
+    if year:
+        qs = qs.filter(end_date__year=year)
+    if programme_id:
+        qs = qs.filter(programme_id=programme_id)
+    return qs.annotate(
+        eligible=Coalesce(Subquery(eligible, output_field=IntegerField()), 0),
+        responses=Count("enrolments__feedback", distinct=True),
+    ).select_related("programme").order_by("-end_date", "-pk")
+
+
+def follow_ups_for(user, *, pending_only: bool = False) -> QuerySet:
+    """Follow-ups the user answers: their own subordinates' (as the addressed supervisor); all for BKPSDM."""
+    qs = for_user(FollowUp.objects.all(), user).select_related(
+        "enrolment__employee", "enrolment__session__programme", "supervisor")
+    if not user.is_bkpsdm_admin:
+        qs = qs.filter(supervisor_id=user.employee_id) if user.employee_id else qs.none()
+    if pending_only:
+        qs = qs.filter(applied="")
+    return qs.order_by("applied", "due_on", "pk")
+
+
+# ----- L3 level change and L4 performance, descriptive -----------------------------------------------------------
+
+
+@dataclass
+class Change:
+    pairs: int = 0  # participant × competency (L3) or participants (L4) with both before and after
+    up: int = 0
+    same: int = 0
+    down: int = 0
+    mean: float = float("nan")
+    before: Counter = field(default_factory=Counter)
+    after: Counter = field(default_factory=Counter)
+
+
+def _summarise(change: Change, deltas: list[int]) -> Change:
+    if deltas:
+        arr = np.asarray(deltas)
+        change.pairs, change.mean = int(arr.size), float(arr.mean())
+        change.up, change.same, change.down = (int((arr > 0).sum()), int((arr == 0).sum()), int((arr < 0).sum()))
+    return change
+
+
+def level_change(programme) -> Change:
+    """L3: for each completer × competency the programme targets, the level from the last computed campaign that
+    ended before the session started and from the first that started after it ended (needs' CurrentLevel)."""
+    from renbang.delivery.models import Enrolment
+    from renbang.needs.models import CurrentLevel
+
+    comps = list(programme.targets.values_list("competency_id", flat=True))
+    done = list(Enrolment.objects.filter(session__programme=programme, completed=True).values_list(
+        "employee_id", "session__start_date", "session__end_date"))
+    change = Change()
+    if not comps or not done:
+        return change
+    levels: dict[tuple[int, int], list[tuple]] = {}
+    for emp, comp, level, start, end in CurrentLevel.objects.filter(
+            employee_id__in={d[0] for d in done}, competency_id__in=comps,
+            campaign__computed_at__isnull=False).values_list(
+            "employee_id", "competency_id", "level", "campaign__period_start", "campaign__period_end"):
+        levels.setdefault((emp, comp), []).append((start, end, level))
+    deltas = []
+    for emp, start, end in done:
+        for comp in comps:
+            rows = levels.get((emp, comp), [])
+            before = [r for r in rows if r[1] < start]
+            after = [r for r in rows if r[0] > end]
+            if not before or not after:
+                continue
+            b = max(before, key=lambda r: r[1])[2]
+            a = min(after, key=lambda r: r[0])[2]
+            deltas.append(a - b)
+    return _summarise(change, deltas)
+
+
+def performance_change(programme) -> Change:
+    """L4, descriptive only: each completer's SKP predicate of the last year before the session and of the first
+    year from the year it ended (PermenPANRB 6/2022 predicates). No causal claim: many things change performance."""
+    from renbang.delivery.models import Enrolment
+    from renbang.people.models import PerformanceRecord, Predicate
+
+    done = list(Enrolment.objects.filter(session__programme=programme, completed=True).values_list(
+        "employee_id", "session__start_date", "session__end_date"))
+    change = Change()
+    if not done:
+        return change
+    records: dict[int, list[tuple[int, str]]] = {}
+    for emp, year, predicate in PerformanceRecord.objects.filter(employee_id__in={d[0] for d in done}).values_list(
+            "employee_id", "year", "predicate"):
+        records.setdefault(emp, []).append((year, predicate))
+    order = {p: i for i, p in enumerate(reversed(Predicate.values))}  # higher is better
+    deltas = []
+    for emp, start, end in done:
+        rows = records.get(emp, [])
+        before = [r for r in rows if r[0] < start.year]
+        after = [r for r in rows if r[0] >= end.year]
+        if not before or not after:
+            continue
+        b = max(before)[1]
+        a = min(after)[1]
+        change.before[Predicate(b).label] += 1
+        change.after[Predicate(a).label] += 1
+        deltas.append(order[a] - order[b])
+    return _summarise(change, deltas)
+
+
+def sessions_of_programme(programme) -> QuerySet:
+    return response_rates(programme.agency_id, programme_id=programme.pk)
+
+
+def flagged_ids(evidence: dict) -> list[int]:
+    return sorted((pid for pid, e in evidence.items() if e.flagged),
+                  key=lambda pid: -evidence[pid].low_lower)
