@@ -9,9 +9,12 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from renbang.accounts import scoping
+        from renbang.core import employee_sections
         from renbang.core.audit import register_audited
+        from renbang.core.navigation import NavItem, register
 
-        from . import models
+        from . import models, rules  # noqa: F401  (registers the permissions)
+        from .views_idp import employee_section
 
         register_audited(models.PlanningScenario, models.ScenarioUnitBudget, models.DevelopmentPlan,
                          models.PlanItem, models.PlanAssignment, models.IndividualPlan, models.IdpComment,
@@ -23,3 +26,8 @@ class PlansConfig(AppConfig):
         for model in (models.PlanningScenario, models.DevelopmentPlan):
             scoping.register(model, agency="agency")
         scoping.register(models.PlanItem, agency="plan__agency")
+        register(NavItem("plans", _("Rencana"), "plans:index", "bi-calendar2-check", 42,
+                         visible=lambda u: u.has_perm("plans.view_plans")))
+        register(NavItem("idp", _("IDP"), "plans:idp_list", "bi-person-lines-fill", 43,
+                         visible=lambda u: u.has_perm("plans.view_idp") and not u.has_perm("plans.view_plans")))
+        employee_sections.register(employee_section)

@@ -240,9 +240,11 @@ class PlanItem(models.Model):
     def __str__(self) -> str:
         return f"{self.programme_id} · {self.month}"
 
-    def refresh_totals(self) -> None:
-        self.participants = self.assignments.count()
-        self.budget = self.participants * self.cost_per_participant
+    @property
+    def month_label(self) -> str:
+        from .months import month_name
+
+        return month_name(self.month)
 
 
 class ReasonKind(models.TextChoices):

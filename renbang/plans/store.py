@@ -68,7 +68,10 @@ def item_snapshot(programme: Programme, session: dict | None, session_id: int | 
 def store(prep: Prepared, plan: DevelopmentPlan, emp_idx: np.ndarray, session_ids: list[int]) -> dict:
     """Write the new assignments into `plan`, keeping locked items and assignments; returns counts."""
     # Forget what is not locked: assignments not locked and not in a locked item, then items left empty.
-    PlanAssignment.objects.filter(plan=plan, locked=False, item__locked=False).delete()
+    # The optimiser's own rows are replaced wholesale: a raw delete skips per-row signals (the audit trail records
+    # the run on the plan and scenario; manual edits, which go through services, are audited row by row).
+    stale = PlanAssignment.objects.filter(plan=plan, locked=False, item__locked=False)
+    stale._raw_delete(stale.db)
     PlanItem.objects.filter(plan=plan, locked=False).annotate(n=Count("assignments")).filter(n=0).delete()
     existing = {item_key(it.programme_id, it.session_id, it.month): it for it in PlanItem.objects.filter(plan=plan)}
     taken = set(PlanAssignment.objects.filter(plan=plan).values_list("employee_id", "programme_id"))

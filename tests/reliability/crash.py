@@ -40,13 +40,30 @@ class Killed:
 def kill_job_midway(job_id: int, *, pause_after_writes: int = 1, model: str = "") -> Killed:
     """Run Job `job_id` in a child worker; SIGKILL it once it has done `pause_after_writes` writes (of `model`,
     a label like "people.Employee", if given) in its transaction. Fails if the job ends before that point."""
+    return _kill_midway([str(job_id), str(pause_after_writes), model], job_id=job_id)
+
+
+def kill_call_midway(function: str, kwargs: dict, *, pause_after_writes: int = 1, model: str = "") -> Killed:
+    """The same for a service called in a child process (what a web request does), e.g. a plan approval."""
+    import json
+
+    return _kill_midway(["call", function, json.dumps(kwargs), str(pause_after_writes), model])
+
+
+def _kill_midway(arguments: list[str], job_id: int | None = None) -> Killed:
     from django.conf import settings
 
     # The same database and the same private upload folder as this test process (tests may move MEDIA_ROOT).
     env = {**os.environ, "DATABASE_URL": database_url(), "DB_CONN_MAX_AGE": "0", "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
-    child = subprocess.Popen([sys.executable, str(ROOT / "tests/reliability/crash_child.py"), str(job_id),
-                              str(pause_after_writes), model], cwd=ROOT, env=env, stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests/reliability/crash_child.py"), *arguments],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     progress: list[int] = []
     seen: list[str] = []
     try:
@@ -59,9 +76,12 @@ def kill_job_midway(job_id: int, *, pause_after_writes: int = 1, model: str = ""
         else:
             from renbang.core.models import Job
 
-            job = Job.objects.get(pk=job_id)
-            raise AssertionError(f"the job ended without reaching the kill point ({job.status}: {job.message} "
-                                 f"{job.result}):\n{''.join(seen)[-2000:]}\n{child.stderr.read()[-3000:]}")
+            job = Job.objects.filter(pk=job_id).first()
+            state = f"{job.status}: {job.message} {job.result}" if job else "no job"
+            raise AssertionError(
+                f"the work ended without reaching the kill point ({state}):\n"
+                f"{''.join(seen)[-2000:]}\n{child.stderr.read()[-3000:]}"
+            )
         os.kill(child.pid, signal.SIGKILL)
     finally:
         if child.poll() is None and child.returncode is None:

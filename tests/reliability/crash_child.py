@@ -1,6 +1,8 @@
 """Child process of the crash-safety tests: run one Job as the worker would, stop at a write, wait to be killed.
 
 Usage: python tests/reliability/crash_child.py JOB_ID PAUSE_AFTER_WRITES [MODEL_LABEL]
+   or: python tests/reliability/crash_child.py call DOTTED.FUNCTION JSON_KWARGS PAUSE_AFTER_WRITES [MODEL_LABEL]
+       (a service run the way a web request runs it, e.g. a plan approval)
 The parent sets DATABASE_URL to its test database. Every `job.report(...)` is echoed as "PROGRESS n" and, once
 PAUSE_AFTER_WRITES bulk inserts/updates or saves (of MODEL_LABEL, e.g. "people.Employee", if given) have run
 inside a transaction, the child prints "PAUSED" and blocks reading stdin: the parent kills it with SIGKILL
@@ -26,7 +28,7 @@ from renbang.core.jobs import run_job  # noqa: E402
 from renbang.core.models import Job  # noqa: E402
 
 
-def main(job_id: int, pause_after: int, model_label: str = "") -> None:
+def main(job_id: int | None, pause_after: int, model_label: str = "", call: tuple[str, str] | None = None) -> None:
     writes = {"n": 0}
 
     def pause_point(target) -> None:
@@ -55,10 +57,20 @@ def main(job_id: int, pause_after: int, model_label: str = "") -> None:
         print(f"PROGRESS {int(progress)}", flush=True)
 
     Job.report = report
-    job = Job.objects.get(pk=job_id)
-    run_job.func(job.pk, job.function_path)
+    if call is not None:
+        import json
+
+        from django.utils.module_loading import import_string
+
+        import_string(call[0])(**json.loads(call[1]))
+    else:
+        job = Job.objects.get(pk=job_id)
+        run_job.func(job.pk, job.function_path)
     print("FINISHED", flush=True)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), int(sys.argv[2]), *sys.argv[3:4])
+    if sys.argv[1] == "call":
+        main(None, int(sys.argv[4]), *sys.argv[5:6], call=(sys.argv[2], sys.argv[3]))
+    else:
+        main(int(sys.argv[1]), int(sys.argv[2]), *sys.argv[3:4])
