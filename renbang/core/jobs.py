@@ -8,7 +8,8 @@ Crash safety: every job function writes in one transaction (imports are all-or-n
 midway (OOM killer, `kill -9`, power loss) leaves the database as it was, but its Job stays "running" for ever.
 `recover_stale_jobs` finds such jobs, by the worker's process id on this host (a dead process is detected at
 once) or by a heartbeat older than `RENBANG["JOB_STALE_SECONDS"]` (a worker on another host), marks them
-failed and, with `retry=True`, queues them again (at most `MAX_ATTEMPTS` runs). `manage.py recover_jobs` runs
+failed (calling the job function's optional `on_abandon(job)`, for rows of its own that show "running") and,
+with `retry=True`, queues them again (at most `MAX_ATTEMPTS` runs). `manage.py recover_jobs` runs
 it; the worker service runs it before starting (docs/deploy.md) and a timer runs it every few minutes.
 """
 
@@ -124,10 +125,23 @@ def recover_stale_jobs(*, retry: bool = False, now: dt.datetime | None = None) -
             continue
         job.refresh_from_db()
         log.warning("job %s (%s) of dead worker %s marked failed", job.pk, job.kind, job.worker)
+        _abandoned(job)
         if retry and job.attempts < MAX_ATTEMPTS:
             retry_job(job)
         recovered.append(job)
     return recovered
+
+
+def _abandoned(job: Job) -> None:
+    """Let the job's module put its own rows back in order (e.g. a scenario shown as "running"): a job function
+    may carry an `on_abandon(job)` attribute, called when its job is recovered from a dead worker."""
+    try:
+        function = import_string(job.function_path)
+    except ImportError:
+        return
+    on_abandon = getattr(function, "on_abandon", None)
+    if on_abandon is not None:
+        on_abandon(job)
 
 
 def retry_job(job: Job) -> Job:

@@ -92,7 +92,7 @@ def my_development(user, year: int) -> dict:
                  .order_by("-programme__start_date"))
     mentoring_jp = (for_user(Log.objects.filter(pair__mentee=employee, date__year=year), user)
                     .aggregate(s=Sum("jp"))["s"] or 0)
-    jp = sources.jp_of([employee.pk], year)
+    jp = sources.jp_row(employee, year)
     feedback_owed = sources.feedback_owed(user, employee) or []
     mentoring_owed = mentoring_feedback_owed(employee)
     return {
@@ -101,8 +101,8 @@ def my_development(user, year: int) -> dict:
         "idp": sources.my_idp(user, employee, year),
         "sessions": sources.my_sessions(user, employee, year),
         "certificates": sources.my_certificates(user, employee),
-        "jp": (jp or {}).get(employee.pk) if jp is not None else None,
-        "jp_floor": JP_FLOOR, "mentoring_jp": mentoring_jp,
+        "jp": jp.get("total", 0.0), "jp_floor": jp["target"], "jp_upcoming": jp.get("upcoming", 0.0),
+        "jp_at_risk": jp.get("at_risk", False), "mentoring_jp": mentoring_jp,
         "pairs": pairs,
         "feedback_owed": feedback_owed, "mentoring_feedback_owed": mentoring_owed,
         "owed_count": len(feedback_owed) + len(mentoring_owed),

@@ -58,44 +58,61 @@ def plan_items_rpk(agency_id: int, year: int) -> list | None:
     return _call("renbang.plans.selectors", "rpk_items", agency_id, year)
 
 
-# --- delivery ----------------------------------------------------------------------------------------------
+# --- delivery (landed: sources_delivery reads its JP ledger and records) ----------------------------------
 
 def jp_at_risk(user, year: int) -> dict | None:
-    """{"count": n, "of": employees, "rows": first rows, "url": list} of employees at risk of missing 20 JP."""
-    return _call("renbang.delivery.selectors", "at_risk_summary_for_user", user, year)
+    """{"count": n, "of": employees subject to the target, "rows": first rows, "url": list} in the user's scope."""
+    from . import sources_delivery
+
+    return sources_delivery.at_risk_summary(user, year)
 
 
-def jp_of(employee_ids, year: int) -> dict | None:
-    """{employee_id: JP of the year} from the JP ledger."""
-    return _call("renbang.delivery.selectors", "jp_by_employee", employee_ids, year)
+def jp_row(employee, year: int) -> dict:
+    """The employee's JP of the year (delivery's ledger: sessions, verified claims, mentoring) and the target."""
+    from . import sources_delivery
+
+    return {**sources_delivery.jp_of_employee(employee, year), "target": sources_delivery.jp_target(employee.agency)}
 
 
 def my_sessions(user, employee, year: int) -> list | None:
-    return _call("renbang.delivery.selectors", "sessions_of_employee", user, employee, year)
+    from . import sources_delivery
+
+    return sources_delivery.sessions_of(user, employee, year)
 
 
 def my_certificates(user, employee) -> list | None:
-    return _call("renbang.delivery.selectors", "certificates_of_employee", user, employee)
+    from . import sources_delivery
+
+    return sources_delivery.certificates_of(user, employee)
 
 
 def realised_figures(agency_id: int, year: int) -> list | None:
-    """Rows {unit_id, competency_id, participants, jp, budget} actually attended in the year."""
-    return _call("renbang.delivery.selectors", "realised_by_unit_competency", agency_id, year)
+    """Rows {unit_id, competency_id, participants, jp, budget} actually completed in the year."""
+    from . import sources_delivery
+
+    return sources_delivery.realised_rows(agency_id, year)
 
 
 def completed_pairs(agency_id: int, year: int) -> set | None:
     """{(employee_id, competency_id)} developed (session completed) in the year."""
-    return _call("renbang.delivery.selectors", "completed_employee_competencies", agency_id, year)
+    from . import sources_delivery
+
+    return sources_delivery.completed_pairs(agency_id, year)
 
 
 def jp_compliance(agency_id: int, year: int) -> dict | None:
-    """{"employees": PNS counted, "met": of them with ≥ the JP floor} for the year."""
-    return _call("renbang.delivery.selectors", "jp_compliance", agency_id, year)
+    """{"employees": subject to the target, "met": of them with ≥ the target} for the year."""
+    from . import sources_delivery
+
+    return sources_delivery.compliance(agency_id, year)
 
 
 def training_history(employee_ids, year: int | None = None) -> list | None:
-    """SIASN training-record rows: dicts with employee_id, name, kind, provider, start, end, jp, certificate."""
-    return _call("renbang.delivery.selectors", "training_history", employee_ids, year)
+    """SIASN training-record rows: dicts with employee_id, record, kind, name, provider, start, end, jp,
+    certificate (completed sessions and verified external claims; mentoring is added by reports)."""
+    from . import sources_delivery
+
+    return sources_delivery.history(employee_ids, year)
 
 
 # --- evaluation --------------------------------------------------------------------------------------------
@@ -116,9 +133,3 @@ def effectiveness_by_method(agency_id: int, year: int) -> list | None:
 
 def evaluation_summary(agency_id: int, year: int) -> dict | None:
     return _call("renbang.evaluation.selectors", "year_summary", agency_id, year)
-
-
-def history_includes_mentoring() -> bool:
-    """True when the delivery app's training history already lists mentoring (then the cycle adds none)."""
-    module = _module("renbang.delivery.selectors")
-    return bool(getattr(module, "HISTORY_INCLUDES_MENTORING", False))

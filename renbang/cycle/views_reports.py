@@ -39,7 +39,8 @@ def my_history(request):
     employee = employee_detail_for_user(request.user, request.user.employee_id or 0)
     if employee is None:
         raise Http404
-    return _xlsx(f"riwayat-diklat-{employee.nip}.xlsx", history_workbook(reports.history_rows([employee])))
+    rows = reports.history_rows(Employee.objects.filter(pk=employee.pk))
+    return _xlsx(f"riwayat-diklat-{employee.nip}.xlsx", history_workbook(rows))
 
 
 @permission_required("cycle.export_history", raise_exception=True)
@@ -47,12 +48,13 @@ def employee_history(request, pk: int):
     employee = employee_detail_for_user(request.user, pk)
     if employee is None:
         raise Http404
-    return _xlsx(f"riwayat-diklat-{employee.nip}.xlsx", history_workbook(reports.history_rows([employee])))
+    rows = reports.history_rows(Employee.objects.filter(pk=employee.pk))
+    return _xlsx(f"riwayat-diklat-{employee.nip}.xlsx", history_workbook(rows))
 
 
 @permission_required("cycle.export_bulk_history", raise_exception=True)
 def bulk_history(request):
-    qs = for_user(Employee.objects.filter(active=True), request.user).select_related("agency")
+    qs = for_user(Employee.objects.filter(active=True), request.user)
     try:
         unit_id = int(request.GET.get("unit", "") or 0)
     except ValueError:
@@ -62,7 +64,7 @@ def bulk_history(request):
             raise Http404
         qs = qs.filter(unit__in=OrgUnit.objects.descendants(unit_id, include_self=True).values("pk"))
     year = _year(request) if request.GET.get("tahun") else None
-    rows = reports.history_rows(qs.iterator(chunk_size=2000), year)
+    rows = reports.history_rows(qs, year)
     return _xlsx(f"riwayat-diklat-{year or 'semua'}.xlsx", history_workbook(rows))
 
 

@@ -7,6 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from renbang.core.uploads import private_storage
+
 DIF_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3)]
 
 
@@ -121,7 +123,7 @@ class FocusGroupAttachment(models.Model):
 
     focus_group = models.ForeignKey(FocusGroup, on_delete=models.CASCADE, related_name="attachments",
                                     verbose_name=_("FGD"))
-    file = models.FileField(_("berkas"), upload_to="fgd/%Y/")
+    file = models.FileField(_("berkas"), upload_to="fgd/%Y/", storage=private_storage)
     original_name = models.CharField(_("nama berkas"), max_length=200)
     content_type = models.CharField(_("jenis"), max_length=60)
     size = models.PositiveIntegerField(_("ukuran (bita)"))

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
-
-import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from renbang.core import uploads
 from renbang.people.models import Employee
 
 from .models_extra import AgreedNeed, FocusGroup, FocusGroupAttachment
-
-ALLOWED_TYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
-
-
-def sniff(head: bytes) -> str | None:
-    """The MIME type read from the file's first bytes, if it is one we accept; never trust the name."""
-    kind = filetype.guess(head)
-    return kind.mime if kind and kind.mime in ALLOWED_TYPES else None
 
 
 @transaction.atomic
@@ -54,19 +42,12 @@ def agreed_need_add(*, focus_group: FocusGroup, **fields) -> AgreedNeed:
 
 @transaction.atomic
 def attachment_add(*, focus_group: FocusGroup, upload) -> FocusGroupAttachment:
-    limit = int(settings.RENBANG["NEEDS_ATTACHMENT_MAX_BYTES"])
-    if upload.size > limit:
-        raise ValidationError(_("Lampiran terlalu besar; batasnya %(mb)d MB.") % {"mb": limit // 1048576})
-    data = upload.read(limit + 1)
-    if len(data) > limit:
-        raise ValidationError(_("Lampiran terlalu besar; batasnya %(mb)d MB.") % {"mb": limit // 1048576})
-    mime = sniff(data[:8192])
-    if mime is None:
-        raise ValidationError(_("Lampiran harus PDF, JPG atau PNG (diperiksa dari isi berkas)."))
-    name = get_valid_filename(upload.name or "lampiran")[:150] or "lampiran"
-    attachment = FocusGroupAttachment(focus_group=focus_group, original_name=name, content_type=mime,
-                                      size=len(data))
-    attachment.file.save(f"{uuid.uuid4().hex}.{ALLOWED_TYPES[mime]}", ContentFile(data), save=False)
+    """A PDF/JPG/PNG (checked by content, size-limited) stored privately; served by a permission-checked view."""
+    data, mime = uploads.read_checked(upload, limit=int(settings.RENBANG["NEEDS_ATTACHMENT_MAX_BYTES"]),
+                                      allowed=uploads.PDF_AND_IMAGES)
+    attachment = FocusGroupAttachment(focus_group=focus_group, original_name=uploads.safe_name(upload.name, "lampiran"),
+                                      content_type=mime, size=len(data))
+    uploads.store(attachment.file, data, mime, uploads.PDF_AND_IMAGES)
     attachment.full_clean()
     attachment.save()
     return attachment

@@ -7,13 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from renbang.accounts.scoping import for_user
+from renbang.core import uploads
 from renbang.core.tabular import TabularError
+from renbang.core.uploads import read_checked
 from renbang.org.models import OrgUnit
 
 from . import selectors, services_fgd
@@ -29,11 +31,13 @@ def ac_import(request):
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > int(settings.RENBANG["IMPORT_MAX_BYTES"]):
-            form.add_error("file", _("Berkas terlalu besar."))
+        try:
+            data, _mime = read_checked(upload, limit=int(settings.RENBANG["IMPORT_MAX_BYTES"]))
+        except ValidationError as exc:
+            form.add_error("file", exc)
         else:
             try:
-                report = import_assessments(upload.read(), upload.name, agency=request.user.agency,
+                report = import_assessments(data, upload.name, agency=request.user.agency,
                                             dry_run=form.cleaned_data["dry_run"],
                                             skip_invalid=form.cleaned_data["skip_invalid"])
                 if report.written:
@@ -110,10 +114,7 @@ def fgd_detail(request, pk: int):
 def fgd_attachment(request, pk: int, attachment_pk: int):
     group = get_object_or_404(_groups(request), pk=pk)
     attachment = get_object_or_404(FocusGroupAttachment, pk=attachment_pk, focus_group=group)
-    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
-                            content_type=attachment.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return uploads.serve(attachment.file, filename=attachment.original_name, content_type=attachment.content_type)
 
 
 @permission_required("needs.manage_focus_groups", raise_exception=True)

@@ -7,7 +7,7 @@ import io
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from renbang.core.jobs import start_job
 from renbang.core.models import Job, JobStatus
 from renbang.core.tabular import ImportReport, TabularError, map_columns, read_table
+from renbang.core.uploads import read_checked
 
 from .forms import ImportUploadForm
 from .importing import uploads
@@ -41,12 +42,11 @@ def import_upload(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        limit = int(settings.RENBANG["IMPORT_MAX_BYTES"])
-        if upload.size > limit:
-            form.add_error("file", _("Berkas terlalu besar (%(size).1f MB); batasnya %(limit)d MB.") % {
-                "size": upload.size / 1048576, "limit": limit // 1048576})
+        try:
+            data, _mime = read_checked(upload, limit=int(settings.RENBANG["IMPORT_MAX_BYTES"]))
+        except ValidationError as exc:
+            form.add_error("file", exc)
         else:
-            data = upload.read()
             try:
                 _quick_check(data, upload.name)
             except TabularError as exc:

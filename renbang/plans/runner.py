@@ -102,3 +102,13 @@ def run_scenario_job(job, *, scenario_id: int, plan_id: int | None = None, user_
     except Exception:
         PlanningScenario.objects.filter(pk=scenario_id).update(status=ScenarioStatus.FAILED)
         raise
+
+
+def _scenario_abandoned(job) -> None:
+    """The job's worker died (core.jobs.recover_stale_jobs): the run stored nothing (one transaction); show the
+    scenario as failed so that it can be run again."""
+    PlanningScenario.objects.filter(pk=job.params.get("scenario_id"), status=ScenarioStatus.RUNNING).update(
+        status=ScenarioStatus.FAILED)
+
+
+run_scenario_job.on_abandon = _scenario_abandoned

@@ -23,6 +23,10 @@ def count_run(job, **params) -> dict:
     return {"ok": params["n"]}
 
 
+ABANDONED: list[int] = []
+count_run.on_abandon = lambda job: ABANDONED.append(job.pk)
+
+
 def running(*, worker: str, heartbeat: dt.datetime | None) -> Job:
     job = Job.objects.create(kind="test.run", function_path=FN, params={"n": 7}, status=JobStatus.RUNNING,
                              worker=worker, heartbeat_at=heartbeat, attempts=1)
@@ -50,7 +54,9 @@ def test_it_marks_the_job_of_a_dead_process_failed_at_once(db):
     alive = running(worker=jobs.worker_id(), heartbeat=timezone.now())
     other_host = running(worker="another-host:1", heartbeat=timezone.now())
 
+    ABANDONED.clear()
     assert jobs.recover_stale_jobs() == [job]
+    assert [job.pk] == ABANDONED  # the job's module was told
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED and job.message == jobs.STALE_MESSAGE and job.finished_at
     assert Job.objects.get(pk=alive.pk).status == JobStatus.RUNNING

@@ -68,7 +68,7 @@ def test_it_shows_the_carried_needs_in_the_officers_scope(cycle, login):
 
 def test_it_compares_years_per_competency_unit_and_jpm(cycle, login, django_assert_max_num_queries):
     client = login(cycle.users.head)
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(36):
         response = client.get("/siklus/tahun/")
     data = response.context["data"]
     assert data["years"] == [2025, 2026]

@@ -60,8 +60,11 @@ def test_it_accepts_pdf_and_png_attachments_by_content_only(needs_world, login):
     response = client.post(url, {"file": SimpleUploadedFile("x.png", b"<svg onload=alert(1)>")}, follow=True)
     assert FocusGroupAttachment.objects.count() == 2
     attachment = FocusGroupAttachment.objects.get(content_type="application/pdf")
+    assert "/private/fgd/" in attachment.file.path and attachment.file.name.endswith(".pdf")
     download = client.get(reverse("needs:fgd_attachment", args=[group.pk, attachment.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    download.close()
+    assert download["X-Content-Type-Options"] == "nosniff" and "attachment" in download["Content-Disposition"]
     assert login(w.users.employee).get(reverse("needs:fgd_attachment", args=[group.pk, attachment.pk])) \
         .status_code == 403
 

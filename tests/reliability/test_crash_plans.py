@@ -43,3 +43,41 @@ def test_an_approval_killed_midway_changes_nothing_and_runs_again(world):
     new.refresh_from_db()
     assert (old.status, new.status, new.approved_by) == (PlanStatus.SUPERSEDED, PlanStatus.APPROVED, world.users.head)
     assert PlanTransition.objects.count() == 2
+
+
+def test_a_plan_run_killed_while_storing_leaves_no_partial_plan_and_runs_again(world,
+                                                                              django_capture_on_commit_callbacks):
+    from renbang.core.jobs import recover_stale_jobs
+    from renbang.core.models import JobStatus
+    from renbang.plans import services
+    from renbang.plans.models import IndividualPlan, PlanAssignment, PlanItem, PlanningScenario, ScenarioStatus
+    from tests.plans.conftest import make_plan_world
+
+    from .crash import kill_job_midway, queued_job
+
+    pw = make_plan_world(world)
+    admin = world.users.admin
+    job = queued_job(kind=services.RUN_KIND, function_path="renbang.plans.runner.run_scenario_job", agency=world.agency,
+                     user=admin, params={"scenario_id": pw.scenario.pk, "plan_id": None, "user_id": admin.pk})
+    PlanningScenario.objects.filter(pk=pw.scenario.pk).update(status=ScenarioStatus.RUNNING, job=job)
+
+    killed = kill_job_midway(job.pk, pause_after_writes=1, model="plans.PlanAssignment")
+
+    assert killed.returncode == -9 and max(killed.progress) >= 80  # killed while storing the plan
+    assert (PlanItem.objects.count(), PlanAssignment.objects.count(), IndividualPlan.objects.count()) == (0, 0, 0)
+    pw.scenario.refresh_from_db()
+    assert pw.scenario.status == ScenarioStatus.RUNNING and pw.scenario.objective is None
+
+    assert [j.pk for j in recover_stale_jobs()] == [job.pk]
+    pw.scenario.refresh_from_db()
+    job.refresh_from_db()
+    assert (job.status, pw.scenario.status) == (JobStatus.FAILED, ScenarioStatus.FAILED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = services.scenario_run(scenario=pw.scenario, user=admin)  # the planner runs it again
+    again.refresh_from_db()
+    pw.scenario.refresh_from_db()
+    assert again.status == JobStatus.DONE, again.message
+    assert pw.scenario.status == ScenarioStatus.DONE
+    assert PlanAssignment.objects.count() == again.result["assignments"] > 0
+    assert DevelopmentPlan.objects.count() == 1  # the draft made before the crash is the one filled now

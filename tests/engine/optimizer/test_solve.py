@@ -87,3 +87,12 @@ def test_it_solves_the_empty_model_with_the_exact_reference():
 
     exact = solve_milp(build_context(replace(random_small(2), max_sessions_per_month=0)))
     assert (exact.status, exact.objective, len(exact.emp)) == ("optimal", 0.0, 0)
+
+
+def test_it_rounds_the_restricted_master_to_a_plan_within_a_tenth_of_a_percent_of_its_bound():
+    inst = generate("small", 7)
+    result = solve(inst, time_limit=600, use_milp=False, max_iterations=30)
+    assert result.stats["master_status"] == "ok"
+    assert result.stats["master_lp"] >= result.stats["first_plan_objective"]
+    assert result.objective >= 0.999 * result.bound
+    assert check_feasibility(inst, result.assignments(inst)) == []
