@@ -16,5 +16,5 @@ class AccountsConfig(AppConfig):
 
         from renbang.core.navigation import NavItem, register
 
-        register(NavItem("audit", _("Audit"), "accounts:audit_log", "bi-clock-history", 90,
+        register(NavItem("audit", _("Jejak audit"), "accounts:audit_log", "bi-clock-history", 90, group="data",
                          visible=lambda u: u.has_perm("accounts.view_audit")))

@@ -24,5 +24,5 @@ class CatalogConfig(AppConfig):
         scoping.register(models.ProgrammeCompetency, agency="programme__agency")
         scoping.register(models.PlannedSession, agency="programme__agency")
         scoping.register(models.RecurrenceRule, agency="programme__agency")
-        register(NavItem("catalog", _("Katalog"), "catalog:programme_list", "bi-journal-bookmark", 40,
+        register(NavItem("catalog", _("Katalog"), "catalog:programme_list", "bi-journal-bookmark", 40, group="strategy",
                          visible=lambda u: u.has_perm("catalog.view_catalog")))

@@ -21,8 +21,10 @@ class CompetenciesConfig(AppConfig):
         # Competency itself has national rows (agency NULL): read through selectors.competencies_for_user.
         scoping.register(models.PositionStandard, agency="position__agency")
         scoping.register(models.StandardDefault, agency="agency")
-        register(NavItem("competencies", _("Kamus"), "competencies:list", "bi-journal-bookmark", 30,
+        register(NavItem("competencies", _("Kamus kompetensi"), "competencies:list", "bi-journal-bookmark", 30,
+                         group="standards",
                          visible=lambda u: u.has_perm("competencies.view_competency")))
-        register(NavItem("standards", _("Standar"), "competencies:standard_list", "bi-bar-chart-steps", 31,
+        register(NavItem("standards", _("Standar jabatan"), "competencies:standard_list", "bi-bar-chart-steps", 31,
+                         group="standards",
                          visible=lambda u: u.has_perm("competencies.view_standard")))
         employee_sections.register(requirement_section)

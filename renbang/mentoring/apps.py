@@ -27,4 +27,4 @@ class MentoringConfig(AppConfig):
                          employee="pair__mentee")
         scoping.register_grant(mentor_grant)
         register(NavItem("mentoring", _("Mentoring"), "mentoring:programme_list", "bi-people-fill", 45,
-                         visible=lambda u: u.has_perm("mentoring.view_mentoring")))
+                         group="strategy", visible=lambda u: u.has_perm("mentoring.view_mentoring")))

@@ -18,5 +18,5 @@ class OrgConfig(AppConfig):
         register_audited(models.Agency, models.OrgUnit, models.Position, models.JobFamily)
         for model in (models.OrgUnit, models.Position, models.JobFamily):
             scoping.register(model, agency="agency")
-        register(NavItem("units", _("Unit kerja"), "org:unit_tree", "bi-diagram-3", 20))
-        register(NavItem("positions", _("Jabatan"), "org:position_list", "bi-briefcase", 21))
+        register(NavItem("units", _("Unit kerja"), "org:unit_tree", "bi-diagram-3", 20, group="data"))
+        register(NavItem("positions", _("Jabatan"), "org:position_list", "bi-briefcase", 21, group="data"))

@@ -19,5 +19,5 @@ class PeopleConfig(AppConfig):
         scoping.register(models.Employee, agency="agency", unit="unit", employee="pk")
         scoping.register(models.PerformanceRecord, agency="employee__agency", unit="employee__unit",
                          employee="employee")
-        register(NavItem("people", _("Pegawai"), "people:list", "bi-people", 10,
+        register(NavItem("people", _("Pegawai"), "people:list", "bi-people", 10, group="data",
                          visible=lambda u: u.has_perm("people.list_employees")))

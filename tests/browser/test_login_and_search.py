@@ -6,7 +6,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_it_logs_in_and_finds_an_employee_by_name(world, live_server, log_in):
     page = log_in("admin")
     assert "Selamat datang" in page.content()
-    page.click("text=Pegawai")
+    menu = page.locator("#mainnav")
+    menu.get_by_role("button", name="Data").click()  # the master-data pages sit in one dropdown
+    menu.get_by_role("link", name="Pegawai", exact=True).click()
     page.fill("input[name=q]", "Siregar")
     page.press("input[name=q]", "Enter")
     page.wait_for_selector("text=Butet Siregar")
