@@ -27,35 +27,47 @@ def _call(path: str, name: str, *args, **kwargs) -> Any:
     return fn(*args, **kwargs) if fn else None
 
 
-# --- plans -------------------------------------------------------------------------------------------------
+# --- plans (landed: sources_plans reads the approved RPK against delivery's completed sessions) ------------
 
 def plan_progress(user, year: int, month: int) -> dict | None:
-    """{"planned": items scheduled in the month, "held": of them held, "url": list} in the user's scope."""
-    return _call("renbang.plans.selectors", "month_progress_for_user", user, year, month)
+    """{"planned": items scheduled in the month, "held": of them held, "url": the plan} in the user's scope."""
+    from . import sources_plans
+
+    return sources_plans.month_progress(user, year, month)
 
 
 def budget(user, year: int) -> dict | None:
     """{"planned": Rp, "realised": Rp, "url": ...} of the year's approved plan in the user's scope."""
-    return _call("renbang.plans.selectors", "budget_for_user", user, year)
+    from . import sources_plans
+
+    return sources_plans.budget(user, year)
 
 
 def my_idp(user, employee, year: int) -> list | None:
-    return _call("renbang.plans.selectors", "individual_plan_items", user, employee, year)
+    from . import sources_plans
+
+    return sources_plans.idp_items(user, employee, year)
 
 
 def planned_figures(agency_id: int, year: int) -> list | None:
     """Rows {unit_id, competency_id, participants, jp, budget} of the year's approved plan."""
-    return _call("renbang.plans.selectors", "planned_by_unit_competency", agency_id, year)
+    from . import sources_plans
+
+    return sources_plans.planned_rows(agency_id, year)
 
 
 def unfinished_assignments(agency_id: int, year: int) -> list | None:
-    """Rows {employee_id, unit_id, competency_id, programme_title} planned but not completed in the year."""
-    return _call("renbang.plans.selectors", "unfinished_assignments", agency_id, year)
+    """Rows {employee_id, unit_id, competency_id, programme_title, gap} planned but not completed in the year."""
+    from . import sources_plans
+
+    return sources_plans.unfinished(agency_id, year)
 
 
 def plan_items_rpk(agency_id: int, year: int) -> list | None:
     """The approved plan's items with the 7 RPK items of PP 11/2017 Pasal 207(3)."""
-    return _call("renbang.plans.selectors", "rpk_items", agency_id, year)
+    from . import sources_plans
+
+    return sources_plans.rpk_items(agency_id, year)
 
 
 # --- delivery (landed: sources_delivery reads its JP ledger and records) ----------------------------------

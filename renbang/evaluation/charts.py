@@ -41,7 +41,7 @@ def programme_svg(results, fields, settings) -> str:
         left = [a + b for a, b in zip(left, shares, strict=True)]
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.set_xlabel(_("% responden (n = %(n)s)") % {"n": results.responses})
+    ax.set_xlabel(_("%% responden (n = %(n)s)") % {"n": results.responses})
     ax.legend(title=_("Skor"), ncols=5, loc="upper center", bbox_to_anchor=(0.5, -0.35), fontsize=7,
               title_fontsize=7, frameon=False)
     ax.tick_params(labelsize=8)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Count
 
-from renbang.catalog.models import ProgrammeCompetency
+from renbang.catalog.models import Programme, ProgrammeCompetency
 
 from .evidence import eligible_enrolments, programme_evidence, settings_for
 from .models import Feedback, FollowUp, TestScore
@@ -48,11 +48,13 @@ def _near(rng, centre: int) -> int:
 
 
 def _disappointing(rng, counts: dict[int, int]) -> set[int]:
-    """Two programmes with enough attendees whose competencies another active programme also addresses."""
+    """Two programmes with enough attendees whose competencies another active programme also addresses (not the
+    mandatory ones, e.g. Latsar CPNS, which cannot be replaced)."""
     shared = set(ProgrammeCompetency.objects.filter(programme__active=True).values("competency").annotate(
         n=Count("programme", distinct=True)).filter(n__gt=1).values_list("competency", flat=True))
-    candidates = sorted(pid for pid, n in counts.items() if n >= 18 and ProgrammeCompetency.objects.filter(
-        programme_id=pid, competency_id__in=shared).exists())
+    optional = set(Programme.objects.filter(pk__in=list(counts), mandatory=False).values_list("pk", flat=True))
+    candidates = sorted(pid for pid, n in counts.items() if n >= 18 and pid in optional and
+                        ProgrammeCompetency.objects.filter(programme_id=pid, competency_id__in=shared).exists())
     return set(rng.sample(candidates, min(2, len(candidates))))
 
 

@@ -1,6 +1,10 @@
 // Evaluation charts (data from json_script; every number is also in the tables on the page).
 (function () {
   if (typeof Chart === "undefined") return;
+  // Chart boxes get their height here (the CSP allows no inline style attributes).
+  document.querySelectorAll("[data-chart-height]").forEach(function (box) {
+    box.style.height = box.getAttribute("data-chart-height") + "px";
+  });
   function data(id) {
     var el = document.getElementById(id);
     return el ? JSON.parse(el.textContent) : null;
@@ -21,7 +25,7 @@
             backgroundColor: "#6c757d", pointRadius: 4 }
         ]
       },
-      options: { responsive: true, scales: { y: { min: 0, max: 1 } },
+      options: { responsive: true, maintainAspectRatio: false, scales: { y: { min: 0, max: 1 } },
         plugins: { tooltip: { callbacks: { title: function (items) { return d.programmes[items[0].dataIndex].title; } } } } }
     });
   }
@@ -36,7 +40,7 @@
           { label: "Bawaan", data: d.methods.map(function (m) { return m.prior; }), backgroundColor: "#adb5bd" }
         ]
       },
-      options: { indexAxis: "y", responsive: true, scales: { x: { min: 0, max: 1 } } }
+      options: { indexAxis: "y", responsive: true, maintainAspectRatio: false, scales: { x: { min: 0, max: 1 } } }
     });
   }
   var p = data("eval-programme-chart");
@@ -46,7 +50,7 @@
       type: "bar",
       data: { labels: p.labels, datasets: p.series.map(function (s) {
         return { label: s.label, data: s.data, backgroundColor: s.color }; }) },
-      options: { indexAxis: "y", responsive: true, scales: { x: { stacked: true }, y: { stacked: true } } }
+      options: { indexAxis: "y", responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true } } }
     });
   }
 })();

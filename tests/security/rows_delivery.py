@@ -22,8 +22,7 @@ def about_staff_page():
 
 
 def about_staff_api():
-    table = api(*ABOUT_STAFF, refused=404)
-    return table
+    return api(*ABOUT_STAFF, refused=404)
 
 
 def public():
@@ -57,11 +56,25 @@ ROWS = [
     ("delivery:settings", page("admin"), lambda w: {}, ""),
     ("delivery:verify", public(), lambda w: {}, ""),
     ("delivery:verify_code", public(), lambda w: {"code": delivery_world(w).certificate.code}, ""),
+    ("api:deliverysession-list", api(*ALL), lambda w: delivery_world(w) and {}, ""),
+    ("api:deliverysession-detail", api(*ALL), _past, ""),
+    ("api:deliveryenrolment-list", api(*ALL), lambda w: delivery_world(w) and {}, ""),
+    ("api:deliveryenrolment-detail", about_staff_api(), lambda w: {"pk": delivery_world(w).enrolment.pk}, ""),
+    ("api:deliveryattendance-list", api(*ALL), lambda w: delivery_world(w) and {}, ""),
+    ("api:deliveryattendance-detail", about_staff_api(),
+     lambda w: {"pk": delivery_world(w).enrolment.attendance.first().pk}, ""),
+    ("api:deliveryclaim-list", api(*ALL), lambda w: delivery_world(w) and {}, ""),
+    ("api:deliveryclaim-detail", about_staff_api(), lambda w: {"pk": delivery_world(w).claim.pk}, ""),
+    ("api:deliverycertificate-list", api(*ALL), lambda w: delivery_world(w) and {}, ""),
+    ("api:deliverycertificate-detail", about_staff_api(), lambda w: {"pk": delivery_world(w).certificate.pk}, ""),
+    ("api:delivery-ledger", api(*PLANNERS), lambda w: delivery_world(w) and {}, "year=2026"),
+    ("api:delivery-my-jp", api(*OWN), lambda w: delivery_world(w) and {}, "year=2026"),
 ]
 
 POST_ONLY = (
     "delivery:sessions_from_planned", "delivery:sessions_from_plan",
     "delivery:session_invite", "delivery:session_cancel", "delivery:session_code",
     "delivery:enrolment_action", "delivery:claim_withdraw", "delivery:notices_read",
+    "api:deliveryenrolment-respond", "api:deliveryenrolment-release", "api:deliveryclaim-decide",
 )
 EXEMPT: dict[str, str] = dict.fromkeys(POST_ONLY, "POST-only; allowed and refused actors tested in tests/delivery")

@@ -29,6 +29,8 @@ CONTENT_CHECKED = {
                                                   "test_it_refuses_unreadable_files",
     "renbang.catalog.forms.ImportForm.file": "tests/catalog/test_transfer.py::"
                                              "test_it_refuses_a_file_that_is_not_a_spreadsheet",
+    "renbang.evaluation.forms.ScoreImportForm.file": "tests/evaluation/test_scores.py::"
+                                                     "test_it_refuses_a_file_that_is_not_a_spreadsheet",
     # attachments and certificates: PDF/JPEG/PNG by their magic bytes (filetype)
     "renbang.needs.forms.AttachmentForm.file": "tests/needs/test_fgd.py::"
                                                "test_it_accepts_pdf_and_png_attachments_by_content_only",

@@ -54,7 +54,7 @@ def calendar_events(request):
     if end < start:
         start, end = end, start
     end = min(end, start + dt.timedelta(days=MAX_RANGE_DAYS))
-    sessions = {s.pk: s for s in selectors.sessions_with_counts(
+    sessions = {s.pk: s for s in selectors.attach_counts(
         selectors.sessions_for_user(request.user, start=start, end=end, **_filters(request)))}
     days = SessionDay.objects.filter(session_id__in=list(sessions), date__gte=start, date__lte=end).order_by(
         "date", "pk")

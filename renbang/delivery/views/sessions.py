@@ -36,9 +36,9 @@ def _list_filters(request) -> dict:
 @permission_required("delivery.view_calendar", raise_exception=True)
 def session_list(request):
     filters = _list_filters(request)
-    qs = selectors.sessions_with_counts(selectors.sessions_for_user(request.user, **filters)).order_by(
-        "start_date", "start_time", "pk")
+    qs = selectors.sessions_for_user(request.user, **filters).order_by("start_date", "start_time", "pk")
     if request.GET.get("format") == "xlsx":
+        qs = selectors.sessions_with_counts(qs)
         headers = [_("Sesi"), _("Program"), _("Metode"), _("Mulai"), _("Selesai"), _("Tempat/tautan"),
                    _("Fasilitator"), _("Kapasitas"), _("Peserta aktif"), _("Lulus"), _("JP"), _("Status")]
         rows = ([s.display_title, s.programme.title, s.programme.method.name, s.start_date, s.end_date,
@@ -46,6 +46,7 @@ def session_list(request):
                  s.n_active, s.n_completed, float(s.jp), s.get_status_display()] for s in qs.iterator())
         return xlsx_response(f"sesi-pelatihan-{filters['year']}.xlsx", headers, rows, _("Sesi"))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page.object_list = selectors.attach_counts(page.object_list)
     return render(request, "delivery/session_list.html", {
         "page_obj": page, "filters": filters, "statuses": Session.Status.choices,
         "programmes": Programme.objects.filter(agency=request.user.agency).order_by("title").only("pk", "title"),

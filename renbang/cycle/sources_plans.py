@@ -1,0 +1,132 @@
+"""The cycle's reads of the plans app: the year's approved development plan (RPK) — planned participants, JP and
+budget, its items with the seven items of PP 11/2017 Pasal 207(3), the employee's IDP — set against delivery's
+completed sessions. The plans app has no selectors module yet, so its models are read here, narrowly."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+
+from renbang.accounts.scoping import for_user
+from renbang.delivery.models import Enrolment, Session
+from renbang.plans.models import DevelopmentPlan, IndividualPlan, PlanAssignment, PlanItem, PlanStatus
+
+MONTHS = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember"]
+
+
+def approved_plan(agency_id: int, year: int) -> DevelopmentPlan | None:
+    """The year's plan as set by the PPK (the latest approved version)."""
+    return (DevelopmentPlan.objects.filter(agency_id=agency_id, year=year, status=PlanStatus.APPROVED)
+            .order_by("-version").first())
+
+
+def planned_rows(agency_id: int, year: int) -> list[dict] | None:
+    """Planned participation: per unit (competency None) and per reason competency (unit None)."""
+    plan = approved_plan(agency_id, year)
+    if plan is None:
+        return None
+    assignments = PlanAssignment.objects.filter(plan=plan)
+    rows = [{"unit_id": r["unit_id"], "competency_id": None, "participants": r["n"], "jp": r["jp"] or 0,
+             "budget": r["cost"] or 0}
+            for r in assignments.values("unit_id").annotate(n=Count("pk"), jp=Sum("jp"), cost=Sum("cost"))]
+    rows += [{"unit_id": None, "competency_id": r["competency_id"], "participants": r["n"], "jp": r["jp"] or 0,
+              "budget": r["cost"] or 0}
+             for r in assignments.exclude(competency__isnull=True).values("competency_id")
+             .annotate(n=Count("pk"), jp=Sum("jp"), cost=Sum("cost"))]
+    return rows
+
+
+def _completed_programmes(agency_id: int, year: int) -> set[tuple[int, int]]:
+    return set(Enrolment.objects.filter(completed=True, session__agency_id=agency_id,
+                                        session__end_date__year=year)
+               .values_list("employee_id", "session__programme_id"))
+
+
+def unfinished(agency_id: int, year: int) -> list[dict] | None:
+    """Planned assignments whose employee did not complete that programme in the year."""
+    plan = approved_plan(agency_id, year)
+    if plan is None:
+        return None
+    done = _completed_programmes(agency_id, year)
+    rows = []
+    for a in (PlanAssignment.objects.filter(plan=plan, employee__active=True)
+              .values("employee_id", "unit_id", "competency_id", "programme_id", "programme__title", "gap")):
+        if (a["employee_id"], a["programme_id"]) in done:
+            continue
+        rows.append({"employee_id": a["employee_id"], "unit_id": a["unit_id"], "competency_id": a["competency_id"],
+                     "programme_title": a["programme__title"], "gap": a["gap"]})
+    return rows
+
+
+def month_progress(user, year: int, month: int) -> dict | None:
+    """Plan items of the month (in the user's scope: items with a planned participant they see) and how many of
+    them have been held (a completed delivery session)."""
+    plan = approved_plan(user.agency_id, year) if user.agency_id else None
+    if plan is None:
+        return None
+    items = PlanItem.objects.filter(plan=plan, month=month)
+    if not (user.is_bkpsdm_admin or user.is_head):
+        items = items.filter(pk__in=for_user(PlanAssignment.objects.filter(plan=plan), user).values("item_id"))
+    agg = items.aggregate(planned=Count("pk", distinct=True),
+                          held=Count("pk", distinct=True,
+                                     filter=Q(delivery_sessions__status=Session.Status.COMPLETED)))
+    return {"planned": agg["planned"], "held": agg["held"], "url": _plan_url(user, plan)}
+
+
+def budget(user, year: int) -> dict | None:
+    """Planned cost of the approved plan's assignments in scope vs the cost of completed participation."""
+    plan = approved_plan(user.agency_id, year) if user.agency_id else None
+    if plan is None:
+        return None
+    planned = for_user(PlanAssignment.objects.filter(plan=plan), user).aggregate(s=Sum("cost"))["s"] or 0
+    realised = (for_user(Enrolment.objects.filter(completed=True, session__agency_id=user.agency_id,
+                                                  session__end_date__year=year), user)
+                .aggregate(s=Sum("session__programme__cost_per_participant"))["s"] or 0)
+    return {"planned": planned, "realised": realised, "url": _plan_url(user, plan)}
+
+
+def _plan_url(user, plan) -> str:
+    return reverse("plans:plan_detail", args=[plan.pk]) if user.has_perm("plans.view_plans") else ""
+
+
+def idp_items(user, employee, year: int) -> list[dict] | None:
+    """The employee's IDP of the year: the approved plan's, else the latest version's (with its status)."""
+    idps = for_user(IndividualPlan.objects.filter(employee=employee, plan__year=year), user)
+    idp = (idps.filter(plan__status=PlanStatus.APPROVED).order_by("-plan__version").first()
+           or idps.order_by("-plan__version").first())
+    if idp is None:
+        return None if not DevelopmentPlan.objects.filter(agency_id=employee.agency_id, year=year).exists() else []
+    done = {p for e, p in _completed_programmes(employee.agency_id, year) if e == employee.pk}
+    rows = []
+    for a in (PlanAssignment.objects.filter(plan=idp.plan, employee=employee)
+              .select_related("programme", "competency", "item").order_by("month", "pk")):
+        when = a.item.date.strftime("%d-%m-%Y") if a.item.date else f"{MONTHS[a.month]} {year}"
+        rows.append({"title": a.programme.title, "when": when, "jp": a.jp,
+                     "competency": a.competency.code if a.competency else "",
+                     "status": "Selesai" if a.programme_id in done else idp.get_status_display(),
+                     "url": reverse("plans:idp_detail", args=[idp.pk])})
+    return rows
+
+
+def rpk_items(agency_id: int, year: int) -> list[dict] | None:
+    plan = approved_plan(agency_id, year)
+    if plan is None:
+        return None
+    items = list(PlanItem.objects.filter(plan=plan).select_related("method", "provider")
+                 .prefetch_related("competencies").order_by("month", "date", "pk"))
+    realised: dict[int, dict] = defaultdict(lambda: {"n": 0, "cost": 0})
+    for item_id, n, cost in (Enrolment.objects.filter(completed=True, session__plan_item__plan=plan)
+                             .values("session__plan_item_id").annotate(n=Count("pk"),
+                                                                       cost=Sum("session__programme__cost_per_participant"))
+                             .values_list("session__plan_item_id", "n", "cost")):
+        realised[item_id] = {"n": n, "cost": cost or 0}
+    return [{"competencies": ", ".join(f"{c.code} {c.name}" for c in item.competencies.all()),
+             "target": f"{item.participants} pegawai", "form": f"{item.form} ({item.route})",
+             "provider": item.provider_name or (item.provider.name if item.provider else ""),
+             "schedule": item.date.strftime("%d-%m-%Y") if item.date else f"{MONTHS[item.month]} {year}",
+             "curriculum": item.curriculum_reference, "budget": item.budget,
+             "realised_participants": realised[item.pk]["n"], "realised_budget": realised[item.pk]["cost"]}
+            for item in items]
