@@ -1,31 +1,12 @@
 """What the cycle reads from the later apps (plans, delivery, evaluation), behind one narrow interface.
 
 The cycle app sits at the end of the chain and summarises everyone else's data. Each function here asks the
-owning app's selectors; while an app has not landed (or has no data), the function returns None and the pages
-say "belum tersedia" instead of showing a made-up zero. Figures that exist today (needs, mentoring) are read
-directly in selectors.py.
+owning app's selectors (all three have landed: plans, delivery, evaluation); a function that has nothing to tell
+returns None and the pages say "belum tersedia" instead of showing a made-up zero. Figures of the apps the
+cycle builds on directly (needs, mentoring) are read in selectors.py.
 """
 
 from __future__ import annotations
-
-import importlib
-from typing import Any
-
-
-def _module(path: str):
-    """The module at `path`, or None when the app has not got it yet."""
-    try:
-        return importlib.import_module(path)
-    except ImportError:
-        return None
-
-
-def _call(path: str, name: str, *args, **kwargs) -> Any:
-    """`path.name(*args, **kwargs)` if that selector exists, else None."""
-    module = _module(path)
-    fn = getattr(module, name, None) if module else None
-    return fn(*args, **kwargs) if fn else None
-
 
 # --- plans (landed: sources_plans reads the approved RPK against delivery's completed sessions) ------------
 
@@ -131,17 +112,27 @@ def training_history(employee_ids, year: int | None = None) -> list | None:
 
 def flagged_programmes(user, year: int) -> dict | None:
     """{"count": n, "rows": [...], "url": list} of programmes flagged by evaluation."""
-    return _call("renbang.evaluation.selectors", "flagged_for_user", user, year)
+    from renbang.evaluation import selectors
+
+    return selectors.flagged_for_user(user, year)
 
 
 def feedback_owed(user, employee) -> list | None:
-    return _call("renbang.evaluation.selectors", "feedback_owed", user, employee)
+    """The employee's sessions waiting for their feedback: {title, due, url}."""
+    from renbang.evaluation import selectors
+
+    return selectors.feedback_owed(user, employee)
 
 
 def effectiveness_by_method(agency_id: int, year: int) -> list | None:
     """Rows {method, score, n} of the year's evaluated sessions."""
-    return _call("renbang.evaluation.selectors", "effectiveness_by_method", agency_id, year)
+    from renbang.evaluation import selectors
+
+    return selectors.effectiveness_by_method(agency_id, year)
 
 
 def evaluation_summary(agency_id: int, year: int) -> dict | None:
-    return _call("renbang.evaluation.selectors", "year_summary", agency_id, year)
+    """{"figures": {label: value}} of the year's evaluation."""
+    from renbang.evaluation import selectors
+
+    return selectors.year_summary(agency_id, year)

@@ -85,11 +85,13 @@ def eligible_enrolments(agency_id: int):
 
 
 def programme_evidence(agency_id: int, programme_ids: Iterable[int] | None = None, *,
-                       settings: EvaluationSettings | None = None, with_methods: bool = False
+                       settings: EvaluationSettings | None = None, with_methods: bool = False,
+                       year: int | None = None
                        ) -> dict[int, Evidence] | tuple[dict[int, Evidence], dict[int, Evidence]]:
     """{programme_id: Evidence} for the agency's programmes (all, or `programme_ids`); six queries.
 
-    With `with_methods`, also {method_id: Evidence} pooling the programmes of each method.
+    With `with_methods`, also {method_id: Evidence} pooling the programmes of each method. With `year`, only the
+    data of sessions that ended in that year counts (the cycle's yearly figures and years comparison).
     """
     s = settings or settings_for(agency_id)
     programmes = Programme.objects.filter(agency_id=agency_id).select_related("method")
@@ -104,22 +106,24 @@ def programme_evidence(agency_id: int, programme_ids: Iterable[int] | None = Non
     key = "enrolment__session__programme_id"
     low = s.low_benefit_score
     annotations = {f: Avg(f) for f in Feedback.SCORE_FIELDS}
-    for r in Feedback.objects.filter(**{f"{key}__in": ids}).values(key).annotate(
+    in_year = {"enrolment__session__end_date__year": year} if year else {}
+    for r in Feedback.objects.filter(**{f"{key}__in": ids}, **in_year).values(key).annotate(
             n=Count("pk"), low=Count("pk", filter=Q(benefit__lte=low)), **annotations):
         e = rows[r[key]]
         e.responses, e.low = r["n"], r["low"]
         e.means = {f: float(r[f]) for f in Feedback.SCORE_FIELDS}
-    for r in eligible_enrolments(agency_id).filter(session__programme_id__in=ids).values(
+    for r in eligible_enrolments(agency_id).filter(
+            session__programme_id__in=ids, **({"session__end_date__year": year} if year else {})).values(
             "session__programme_id").annotate(n=Count("pk")):
         rows[r["session__programme_id"]].eligible = r["n"]
-    scores = np.array(list(TestScore.objects.filter(**{f"{key}__in": ids}, pre__isnull=False,
+    scores = np.array(list(TestScore.objects.filter(**{f"{key}__in": ids}, **in_year, pre__isnull=False,
                                                     post__isnull=False).values_list(key, "pre", "post", "maximum")),
                       dtype=np.float64).reshape(-1, 4)
     for pid in np.unique(scores[:, 0]).astype(int) if scores.size else []:
         part = scores[scores[:, 0] == pid]
         rows[pid].tests = int(part.shape[0])
         rows[pid].gain = ef.class_gain(part[:, 1], part[:, 2], part[:, 3])
-    for r in FollowUp.objects.filter(**{f"{key}__in": ids}).exclude(applied="").values(key).annotate(
+    for r in FollowUp.objects.filter(**{f"{key}__in": ids}, **in_year).exclude(applied="").values(key).annotate(
             n=Count("pk"), yes=Count("pk", filter=Q(applied=FollowUp.Applied.YES)),
             partly=Count("pk", filter=Q(applied=FollowUp.Applied.PARTLY))):
         e = rows[r[key]]

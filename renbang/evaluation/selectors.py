@@ -3,17 +3,21 @@ anonymity floor), response rates, the supervisor's follow-ups, and the L3/L4 des
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from renbang.accounts.scoping import for_user
 from renbang.engine import effectiveness as ef
 
-from .evidence import attended_q, eligible_enrolments
+from .evidence import attended_q, eligible_enrolments, programme_evidence, settings_for
 from .models import EvaluationSettings, Feedback, FollowUp, TestScore
 
 
@@ -217,3 +221,83 @@ def sessions_of_programme(programme) -> QuerySet:
 def flagged_ids(evidence: dict) -> list[int]:
     return sorted((pid for pid, e in evidence.items() if e.flagged),
                   key=lambda pid: -evidence[pid].low_lower)
+
+
+# ----- what the cycle app reads (renbang.cycle.sources) ---------------------------------------------------------
+
+
+def flagged_for_user(user, year: int, *, limit: int = 5) -> dict | None:
+    """{"count", "rows": the `limit` most clearly flagged as {title, reason, url}, "url": the flagged page} of the
+    programmes in the user's scope. The flag weighs all the evidence gathered so far (as the flagged page does, so
+    the figure and the page it links to agree); `year` is the interface's and does not narrow it.
+    A few queries, and one only while the agency has no feedback at all."""
+    from renbang.catalog.models import Programme
+
+    if not user.agency_id:
+        return None
+    answered = Feedback.objects.filter(enrolment__session__agency_id=user.agency_id).values(
+        "enrolment__session__programme_id")
+    ids = list(for_user(Programme.objects.filter(pk__in=Subquery(answered)), user).values_list("pk", flat=True))
+    sees = user.has_perm("evaluation.view_results")
+    out = {"count": 0, "rows": [], "url": reverse("evaluation:flagged") if sees else None}
+    if not ids:
+        return out
+    evidence = programme_evidence(user.agency_id, ids)
+    flagged = flagged_ids(evidence)
+    out["count"] = len(flagged)
+    out["rows"] = [{"title": evidence[pid].title, "url": reverse("evaluation:programme_report", args=[pid])
+                    if sees else None,
+                    "reason": _("%(low)s dari %(n)s responden menilai manfaatnya rendah") % {
+                        "low": evidence[pid].low, "n": evidence[pid].responses}}
+                   for pid in flagged[:limit]]
+    return out
+
+
+def feedback_owed(user, employee, *, today: dt.date | None = None) -> list[dict]:
+    """The employee's attended sessions still waiting for their feedback within the feedback window, as
+    {title, due, url} (the evaluation feedback form), soonest due first. Only the user's own: [] for anyone else."""
+    if not user.employee_id or employee is None or user.employee_id != employee.pk:
+        return []
+    s = settings_for(employee.agency_id)
+    today = today or timezone.localdate()
+    open_from = today - dt.timedelta(days=s.feedback_days)
+    rows = my_sessions(user).filter(has_feedback=False, session__end_date__gte=open_from)[:50]
+    owed = [{"title": e.session.programme.title, "session_id": e.session_id,
+             "due": e.session.end_date + dt.timedelta(days=s.feedback_days),
+             "url": reverse("evaluation:feedback", args=[e.session_id])} for e in rows]
+    return sorted(owed, key=lambda r: (r["due"], r["session_id"]))
+
+
+def _year_evidence(agency_id: int, year: int):
+    """(completed sessions of the year per method, programme and method evidence of the year)."""
+    from renbang.delivery.models import Session
+
+    sessions = list(Session.objects.filter(agency_id=agency_id, status=Session.Status.COMPLETED,
+                                           end_date__year=year).values_list("programme_id", "programme__method_id"))
+    if not sessions:
+        return Counter(), {}, {}
+    evidence, methods = programme_evidence(agency_id, {p for p, _m in sessions}, with_methods=True, year=year)
+    return Counter(m for _p, m in sessions), evidence, methods
+
+
+def effectiveness_by_method(agency_id: int, year: int) -> list[dict]:
+    """Rows {method, score, n} of the methods evaluated in the year: the measured effectiveness (the catalogue's
+    value shrunk toward the year's evidence, in [0, 1]) and the number of completed sessions, best first."""
+    sessions, _evidence, methods = _year_evidence(agency_id, year)
+    rows = [{"method": m.method_name, "score": round(m.value, 2), "n": sessions[mid]}
+            for mid, m in methods.items() if m.has_evidence]
+    return sorted(rows, key=lambda r: (-r["score"], r["method"]))
+
+
+def year_summary(agency_id: int, year: int) -> dict:
+    """{"figures": {label: value}} of the year's evaluation for the yearly report (aggregates only)."""
+    sessions, evidence, _methods = _year_evidence(agency_id, year)
+    eligible = sum(e.eligible for e in evidence.values())
+    responses = sum(e.responses for e in evidence.values())
+    return {"figures": {
+        _("Sesi selesai"): sum(sessions.values()),
+        _("Peserta hadir"): eligible,
+        _("Umpan balik diterima"): responses,
+        _("Tingkat respons (%)"): round(100 * responses / eligible, 1) if eligible else "–",
+        _("Program ditandai manfaat rendah"): sum(1 for e in evidence.values() if e.flagged),
+    }}
