@@ -258,13 +258,15 @@ def feedback_owed(user, employee, *, today: dt.date | None = None) -> list[dict]
     {title, due, url} (the evaluation feedback form), soonest due first. Only the user's own: [] for anyone else."""
     if not user.employee_id or employee is None or user.employee_id != employee.pk:
         return []
-    s = settings_for(employee.agency_id)
     today = today or timezone.localdate()
-    open_from = today - dt.timedelta(days=s.feedback_days)
-    rows = my_sessions(user).filter(has_feedback=False, session__end_date__gte=open_from)[:50]
-    owed = [{"title": e.session.programme.title, "session_id": e.session_id,
-             "due": e.session.end_date + dt.timedelta(days=s.feedback_days),
-             "url": reverse("evaluation:feedback", args=[e.session_id])} for e in rows]
+    # Newest first, so the sessions still open come first; the settings are read only when there is any.
+    rows = list(my_sessions(user).filter(has_feedback=False, session__end_date__lte=today)[:50])
+    if not rows:
+        return []
+    days = dt.timedelta(days=settings_for(employee.agency_id).feedback_days)
+    owed = [{"title": e.session.programme.title, "session_id": e.session_id, "due": e.session.end_date + days,
+             "url": reverse("evaluation:feedback", args=[e.session_id])} for e in rows
+            if today <= e.session.end_date + days]
     return sorted(owed, key=lambda r: (r["due"], r["session_id"]))
 
 
