@@ -6,12 +6,16 @@ months that collide. Months are priced exactly with an assignment problem (items
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from .model import MONTHS
 
 _BIG = 1e18
+CLOCK_EVERY = 64  # nodes between two looks at the deadline
 
 
 def month_cost(month_price: np.ndarray, items: list[int], per_month: int) -> tuple[float, list[int]]:
@@ -43,6 +47,8 @@ def solve_employee(
     per_month: int,
     max_nodes: int,
     incumbent: tuple[float, list[tuple[int, int]]] = (0.0, []),
+    deadline: float | None = None,
+    timer: Callable[[], float] = time.perf_counter,
 ) -> tuple[float, float, list[tuple[int, int]]]:
     """Best profit f(S) - price(S) - seats(S) over subsets S of the k items (rows of A).
 
@@ -50,7 +56,8 @@ def solve_employee(
     month_price: (k, 12) seat price per month (inf = no session that month).
     `incumbent` is a known plan (profit, picks) to beat: it prunes the search from the start.
     Returns (profit found, upper bound on the optimum, [(item, month index)]); the two numbers are equal
-    unless the node limit was reached.
+    unless the search was cut, by max_nodes or by `deadline` (a `timer()` reading). A cut search
+    returns its best plan and, as the upper bound, the root's relaxed bound (valid for every plan).
     """
     k = len(jp)
     relaxed = price + month_price.min(axis=1)
@@ -79,8 +86,11 @@ def solve_employee(
     def dfs(t: int, chosen: list[int], cover: np.ndarray, jp_sum: float, f: float, paid: float) -> None:
         nonlocal best_profit, best_picks, nodes, truncated
         nodes += 1
-        if t == k or nodes > max_nodes:
-            truncated |= nodes > max_nodes
+        if not truncated and (
+            nodes > max_nodes or (deadline is not None and nodes % CLOCK_EVERY == 0 and timer() > deadline)
+        ):
+            truncated = True
+        if t == k or truncated:
             return
         if f - paid + bound(t, cover, jp_sum, f, len(chosen)) <= best_profit + 1e-12:
             return

@@ -38,6 +38,7 @@ class DualResult:
     iterations: int = 0
     evaluations: list[tuple[float, float]] = field(default_factory=list)  # (seconds, bound)
     eval_seconds: float = 0.0  # time of the slowest of the last inexact evaluations
+    truncated: int = 0  # employees whose exact search the final evaluation had to cut (node limit, clock)
 
 
 @dataclass(frozen=True, eq=False)
@@ -172,9 +173,11 @@ def dual_search(
 
     def evaluate(y: np.ndarray, exact: bool = False) -> tuple[float, float, LocalPlans]:
         """(guide, proven bound, local plans): the guide values the plans found, the bound over-estimates
-        the employees not solved exactly; both are exact where every employee is."""
+        the employees not solved exactly; both are exact where every employee is. The exact evaluation
+        stops searching at the time limit (minus the reserve) and keeps valid bounds for the rest."""
         t_eval = timer()
-        local = solve_local(ctx, to_prices(ctx, rows, y), exact=exact)
+        deadline = t0 + time_limit - (reserve() if reserve is not None else 0.0) if exact else None
+        local = solve_local(ctx, to_prices(ctx, rows, y), exact=exact, deadline=deadline, timer=timer)
         if not exact:
             eval_seconds.append(timer() - t_eval)
         if pool is not None:
@@ -232,14 +235,22 @@ def dual_search(
                 radius *= 2.0
         else:
             radius = max(radius * 0.5, 1e-6)
+    truncated = 0
     if certify and fits(CERTIFY_COST):  # solve every employee exactly at the best prices found
         _, bound_best, local = evaluate(best_y, exact=True)
+        truncated = local.truncated
         if bound_best <= proven:
             best_local = local
         proven = min(proven, bound_best)
         history.append((timer() - t0, proven))
     return DualResult(
-        to_prices(ctx, rows, best_y), proven, best_local, iterations, history, max(eval_seconds[-3:], default=0.0)
+        to_prices(ctx, rows, best_y),
+        proven,
+        best_local,
+        iterations,
+        history,
+        max(eval_seconds[-3:], default=0.0),
+        truncated,
     )
 
 

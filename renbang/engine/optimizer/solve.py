@@ -192,6 +192,7 @@ def solve(
         consider(*greedy_plan(ctx), "greedy")  # the safety net, last: it must not delay the first plan
     stats.update(
         dual_iterations=dual.iterations,
+        truncated_subproblems=dual.truncated,
         exact_share=float(dual.local.exact.mean()) if inst.n_employees else 1.0,
     )
 

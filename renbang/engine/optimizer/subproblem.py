@@ -16,6 +16,8 @@ programmes, each once, JP <= cap, <= K sessions a month). Exactness rests on thr
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +44,8 @@ class LocalPlans:
 
     value: upper bound on each employee's best profit (equal to `lower` where `exact`);
     lower: profit of the returned local plan; gain: its objective value without prices.
+    truncated: employees of an exact solve whose search was cut (node limit or deadline), who report
+    a valid upper bound instead of their optimum.
     """
 
     value: np.ndarray
@@ -50,6 +54,7 @@ class LocalPlans:
     exact: np.ndarray
     emp: np.ndarray
     sess: np.ndarray
+    truncated: int = 0
 
 
 @dataclass(frozen=True, eq=False)
@@ -169,12 +174,25 @@ def _dense_group(ctx: Context, cand: Candidates, idx: np.ndarray, k: int) -> _Gr
     )
 
 
-def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPlans:
+def solve_local(
+    ctx: Context,
+    prices: Prices,
+    *,
+    exact: bool = True,
+    deadline: float | None = None,
+    timer: Callable[[], float] = time.perf_counter,
+) -> LocalPlans:
     """Every employee's best local plan at `prices`; `exact=False` trades exactness for speed.
 
     When not exact, the employees the vectorised search cannot settle keep its best plan (`lower`) and
     report a valid upper bound in `value` instead of running the scalar branch and bound.
+    `deadline` (a `timer()` reading) bounds an exact solve: past it, chunks and employees still to
+    search are treated as inexact (best plan found, valid upper bound), so the result stays a proof.
     """
+
+    def late() -> bool:
+        return deadline is not None and timer() > deadline
+
     inst = ctx.inst
     n = inst.n_employees
     mt = month_table(ctx, prices.session)
@@ -186,12 +204,14 @@ def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPla
     is_exact = np.ones(n, bool)
     out_emp: list[np.ndarray] = []
     out_sess: list[np.ndarray] = []
-    leftovers: list[tuple[int, float, list[tuple[int, int]]]] = []
+    leftovers: list[tuple[int, float, float, list[tuple[int, int]]]] = []
+    truncated = 0
     for k in range(1, MAX_ENUMERATED + 1):
         # Employees with more candidates are enumerated over their best k = MAX_ENUMERATED first.
         group = np.flatnonzero(counts == k) if k < MAX_ENUMERATED else np.flatnonzero(counts >= k)
         # In chunks of rows: the search frontier grows with the rows searched together (memory).
         for lo in range(0, len(group), ROW_CHUNK):
+            exact_now = exact and not late()
             emps = group[lo : lo + ROW_CHUNK]
             idx = (starts[emps][:, None] + np.arange(k)).ravel()
             g = _dense_group(ctx, cand, idx, k)
@@ -215,21 +235,29 @@ def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPla
                 upper[more] = np.maximum(upper[more], _sum_bound(ctx, cand, starts[m], counts[m], m, skip=k))
             done = upper <= best + 1e-12
             lower[emps] = best
-            value[emps] = np.where(done | ~exact, upper, best)
+            value[emps] = np.where(done | ~exact_now, upper, best)
             is_exact[emps] = done
-            r, t = np.nonzero(choice & (done | ~exact)[:, None])
+            truncated += int((~done).sum()) if exact and not exact_now else 0
+            r, t = np.nonzero(choice & (done | ~exact_now)[:, None])
             out_emp.append(g.emp[r])
             out_sess.append(mt.session[g.prog[r, t], months[r, t]])
-            if exact:
+            if exact_now:
                 for row in np.flatnonzero(~done):
                     picks = [(int(t), int(months[row, t])) for t in np.flatnonzero(choice[row])]
-                    leftovers.append((int(emps[row]), float(best[row]), picks))
-    for i, seed_profit, seed_picks in leftovers:
-        low, upper_i, sessions = branch_and_bound(
-            ctx, mt, cand, slice(starts[i], starts[i] + counts[i]), i, (seed_profit, seed_picks)
-        )
-        lower[i], value[i] = low, max(upper_i, low)
-        is_exact[i] = upper_i <= low
+                    leftovers.append((int(emps[row]), float(best[row]), float(upper[row]), picks))
+    for i, seed_profit, seed_upper, seed_picks in leftovers:
+        if late():  # keep the vectorised search's plan and its valid upper bound
+            value[i] = seed_upper
+            sessions = [int(mt.session[cand.prog[starts[i] + t], m]) for t, m in seed_picks]
+            truncated += 1
+        else:
+            low, upper_i, sessions = branch_and_bound(
+                ctx, mt, cand, slice(starts[i], starts[i] + counts[i]), i, (seed_profit, seed_picks), deadline, timer
+            )
+            upper_i = min(upper_i, seed_upper)  # two valid bounds: keep the tighter
+            lower[i], value[i] = low, max(upper_i, low)
+            is_exact[i] = upper_i <= low
+            truncated += int(upper_i > low)
         out_emp.append(np.full(len(sessions), i, np.int64))
         out_sess.append(np.asarray(sessions, np.int64))
     left_out = np.flatnonzero(cand.dropped > 0)
@@ -247,7 +275,7 @@ def solve_local(ctx: Context, prices: Prices, *, exact: bool = True) -> LocalPla
     from .objective import employee_values
 
     gain = employee_values(inst, emp, sess)
-    return LocalPlans(value, lower, gain, is_exact, emp, sess)
+    return LocalPlans(value, lower, gain, is_exact, emp, sess, truncated)
 
 
 def _sum_bound(
@@ -279,6 +307,8 @@ def branch_and_bound(
     sl: slice,
     i: int,
     seed: tuple[float, list[tuple[int, int]]],
+    deadline: float | None = None,
+    timer: Callable[[], float] = time.perf_counter,
 ) -> tuple[float, float, list[int]]:
     """Exact best local plan of employee i over candidates cand[sl] (sorted by profit, best first).
 
@@ -307,6 +337,8 @@ def branch_and_bound(
         per_month=inst.max_sessions_per_month,
         max_nodes=BNB_NODES,
         incumbent=seed,
+        deadline=deadline,
+        timer=timer,
     )
     sessions = [int(mt.session[prog[t], m]) for t, m in picks]
     return profit, upper, sessions

@@ -91,3 +91,54 @@ def test_it_returns_local_plans_worth_what_it_claims(seed):
         assert (local.value >= local.lower - 1e-9).all()
         months = np.bincount(local.emp * 13 + inst.session_month[local.sess], minlength=13 * inst.n_employees)
         assert months.max(initial=0) <= inst.max_sessions_per_month
+
+
+def wide_instance(seed=4):
+    """Every programme open to everyone: two of the three employees have 51 candidate programmes."""
+    from dataclasses import replace
+
+    inst = random_small(seed, employees=3, programmes=56)
+    return replace(inst, prog_eligible=[None] * inst.n_programmes, jp_floor_weight=0.3, jp_cap=np.full(3, np.inf))
+
+
+def test_a_search_cut_by_the_node_limit_keeps_a_valid_bound(monkeypatch):
+    from renbang.engine.optimizer import check_feasibility, solve, subproblem
+    from renbang.engine.optimizer.milp import solve_milp
+
+    inst = wide_instance()
+    ctx = build_context(inst)
+    exact = solve_milp(ctx, time_limit=60)
+    assert exact.status == "optimal"
+    monkeypatch.setattr(subproblem, "BNB_NODES", 30)
+    result = solve(inst, time_limit=20, use_milp=False)
+    assert result.stats["truncated_subproblems"] > 0
+    assert result.bound >= exact.objective - 1e-6
+    assert result.objective <= exact.objective + 1e-6
+    assert check_feasibility(inst, result.assignments(inst)) == []
+
+
+def test_an_exact_solve_past_its_deadline_skips_the_search_and_keeps_valid_bounds(monkeypatch):
+    from renbang.engine.optimizer import subproblem
+    from renbang.engine.optimizer.context import month_table
+
+    inst = wide_instance()
+    ctx = build_context(inst)
+    prices = Prices(np.zeros(inst.n_sessions), 0.0, np.zeros(len(inst.unit_ids)))
+    cand = subproblem.candidates(ctx, prices, month_table(ctx, prices.session))
+    assert np.bincount(cand.emp).max() >= 40
+    # The exact optimum of each employee's problem, found with a node limit no employee reaches.
+    full = solve_local(ctx, prices, exact=True)
+    assert full.exact.all() and full.truncated == 0
+
+    def no_search(*args, **kwargs):
+        raise AssertionError("branch and bound ran past the deadline")
+
+    monkeypatch.setattr(subproblem, "branch_and_bound", no_search)
+    late = solve_local(ctx, prices, exact=True, deadline=0.0, timer=lambda: 1.0)
+    assert late.truncated == int((~late.exact).sum()) > 0
+    assert (late.value >= full.value - 1e-9).all()  # still upper bounds on every employee's optimum
+    assert (late.lower <= full.value + 1e-9).all()
+    rate = prices.total + prices.unit[inst.employee_unit]
+    cost = inst.prog_cost[inst.session_prog[late.sess]]
+    paid = np.bincount(late.emp, prices.session[late.sess] + rate[late.emp] * cost, inst.n_employees)
+    assert np.allclose(employee_values(inst, late.emp, late.sess) - paid, late.lower, atol=1e-9)
