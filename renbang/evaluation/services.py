@@ -8,9 +8,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -178,19 +176,12 @@ def settings_save(*, agency, data: Mapping[str, Any]) -> EvaluationSettings:
     return s
 
 
-def _notify(pairs: list[tuple[int, str, str, str]]) -> None:
-    """In-app notices (delivery's Notice) for (user id, title, body, url)."""
-    from renbang.delivery.models import Notice
-
-    Notice.objects.bulk_create([Notice(user_id=u, title=t[:200], body=b, url=url[:300], kind="evaluasi")
-                                for u, t, b, url in pairs], batch_size=2000)
-
-
 @transaction.atomic
 def reminders_send(*, agency, today: dt.date | None = None) -> dict[str, int]:
     """Remind participants with feedback still to give (window open) and supervisors with follow-ups due, by an
     in-app notice and an e-mail where an address is known; nobody twice within a week."""
     from renbang.accounts.models import User
+    from renbang.delivery.services import notify_each
 
     today = today or timezone.localdate()
     now = timezone.now()
@@ -207,31 +198,23 @@ def reminders_send(*, agency, today: dt.date | None = None) -> dict[str, int]:
         "enrolment_id", "supervisor_id", "supervisor__email", "enrolment__employee__name"))
     users = dict(User.objects.filter(employee_id__in={r[1] for r in feedback_due + follow_due},
                                      is_active=True).values_list("employee_id", "pk"))
-    notices, mails, logs = [], [], []
+    messages, logs = [], []
     feedback_url = reverse("evaluation:my_evaluations")
     for enrolment_id, employee_id, email, title in feedback_due:
         text = _("Mohon isi umpan balik untuk \"%(t)s\": jawaban Anda dirahasiakan dan membantu memperbaiki "
                  "program.") % {"t": title}
-        if employee_id in users:
-            notices.append((users[employee_id], _("Umpan balik pelatihan"), text, feedback_url))
-        if email:
-            mails.append((_("Umpan balik pelatihan"), text, django_settings.DEFAULT_FROM_EMAIL, [email]))
+        messages.append((users.get(employee_id), email, _("Umpan balik pelatihan"), text, feedback_url))
         logs.append(ReminderLog(enrolment_id=enrolment_id, kind=ReminderLog.Kind.FEEDBACK))
     follow_url = reverse("evaluation:follow_up_list")
     for enrolment_id, supervisor_id, email, name in follow_due:
         text = _("Mohon isi tindak lanjut pascapelatihan untuk %(n)s: apakah kompetensinya sudah diterapkan?") % {
             "n": name}
-        if supervisor_id in users:
-            notices.append((users[supervisor_id], _("Tindak lanjut pascapelatihan"), text, follow_url))
-        if email:
-            mails.append((_("Tindak lanjut pascapelatihan"), text, django_settings.DEFAULT_FROM_EMAIL, [email]))
+        messages.append((users.get(supervisor_id), email, _("Tindak lanjut pascapelatihan"), text, follow_url))
         logs.append(ReminderLog(enrolment_id=enrolment_id, kind=ReminderLog.Kind.FOLLOW_UP))
-    _notify(notices)
+    notices = notify_each(messages, kind="evaluasi")
     ReminderLog.objects.bulk_create(logs, batch_size=2000)
-    if mails:
-        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=True))
-    return {"feedback": len(feedback_due), "follow_up": len(follow_due), "notices": len(notices),
-            "emails": len(mails)}
+    return {"feedback": len(feedback_due), "follow_up": len(follow_due), "notices": notices,
+            "emails": sum(1 for m in messages if m[1])}
 
 
 def enrolment_for_feedback(user, session_id: int):

@@ -12,7 +12,7 @@ from .enrolment import (
     releasable_ids,
 )
 from .from_plan import approved_plans, planned_employee_ids, sessions_from_plan
-from .notices import notices_mark_read, notify, notify_employees
+from .notices import notices_mark_read, notify, notify_each, notify_employees
 from .sessions import (
     can_facilitate,
     regenerate_checkin_code,
@@ -28,7 +28,7 @@ from .sessions import (
 __all__ = [
     "approved_plans", "attendance_percent", "attendance_record", "can_facilitate", "can_release", "check_upload",
     "claim_decide", "claim_submit", "claim_withdraw", "enrolment_cancel", "enrolment_release", "enrolment_replace",
-    "enrolment_respond", "enrolments_invite", "notices_mark_read", "notify", "notify_employees",
+    "enrolment_respond", "enrolments_invite", "notices_mark_read", "notify", "notify_each", "notify_employees",
     "planned_employee_ids", "regenerate_checkin_code", "releasable_ids", "self_checkin", "session_cancel",
     "session_complete", "session_from_planned", "session_save", "sessions_from_plan", "sessions_from_planned",
     "settings_for", "settings_update", "sniff", "working_days",

@@ -29,17 +29,35 @@ def notify(*, users: Iterable, title: str, body: str = "", url: str = "", kind: 
     notices = Notice.objects.bulk_create([
         Notice(user=u, title=title[:200], body=body, url=url[:300], kind=kind[:40]) for u in users])
     if email:
-        messages = [(title[:200], f"{body}\n\n{url}".strip(), settings.DEFAULT_FROM_EMAIL, [addr])
-                    for addr in (_address(u) for u in users) if addr]
-        if messages:
-            def _send() -> None:
-                try:
-                    send_mass_mail(messages, fail_silently=False)
-                except OSError:  # a mail server down must never undo the act; ids only in the log
-                    logger.warning("delivery: %d notice e-mails not sent", len(messages))
-
-            transaction.on_commit(_send)
+        _mail_after_commit([(title, body, url, _address(u)) for u in users])
     return notices
+
+
+def notify_each(messages: Iterable[tuple[int | None, str, str, str, str]], *, kind: str = "") -> int:
+    """Notices that differ per recipient: (user id or None, e-mail or "", title, body, url) each. A notice for
+    every user id, an e-mail (after commit) for every address. Returns the number of notices written."""
+    messages = list(messages)
+    notices = Notice.objects.bulk_create([
+        Notice(user_id=user_id, title=title[:200], body=body, url=url[:300], kind=kind[:40])
+        for user_id, _email, title, body, url in messages if user_id is not None], batch_size=2000)
+    _mail_after_commit([(title, body, url, email) for _user, email, title, body, url in messages])
+    return len(notices)
+
+
+def _mail_after_commit(rows: list[tuple[str, str, str, str]]) -> None:
+    """Send (title, body, url, address) mails once the transaction commits; rows without an address are skipped."""
+    messages = [(title[:200], f"{body}\n\n{url}".strip(), settings.DEFAULT_FROM_EMAIL, [addr])
+                for title, body, url, addr in rows if addr]
+    if not messages:
+        return
+
+    def _send() -> None:
+        try:
+            send_mass_mail(messages, fail_silently=False)
+        except OSError:  # a mail server down must never undo the act; counts only in the log
+            logger.warning("notices: %d e-mails not sent", len(messages))
+
+    transaction.on_commit(_send)
 
 
 def notify_employees(*, employees: Iterable, **kwargs) -> list[Notice]:

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from renbang.core.demo import DEMO_AGENCY_CODE, DEMO_HOOKS, DemoContext, demo_modules
 
@@ -22,6 +23,13 @@ class Command(BaseCommand):
             self.stdout.write("Data demo sudah ada; dilewati.")
             return
         ctx = DemoContext(seed=seed, employees=employees, year=year, log=self.stdout.write)
+        # Demo invitations and reminders go to fictional people: keep them in memory, never to a mail server
+        # (nor to the console, where they buried the seed's own report).
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            self._seed(ctx)
+        self.stdout.write(self.style.SUCCESS("Data demo Kota Medan siap."))
+
+    def _seed(self, ctx: DemoContext) -> None:
         for hook in DEMO_HOOKS:
             for label, module in demo_modules(hook):
                 started = time.perf_counter()
@@ -29,4 +37,3 @@ class Command(BaseCommand):
                     getattr(module, hook)(ctx)
                 self.stdout.write(f"  {label}{'' if hook == 'seed' else ' (akhir)'}: "
                                   f"{time.perf_counter() - started:.1f} s")
-        self.stdout.write(self.style.SUCCESS("Data demo Kota Medan siap."))
