@@ -19,10 +19,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from renbang.catalog.models import Programme
+from renbang.core.models import Notice
 from renbang.people.models import Employee, EmployeeStatus
 
 from . import services
-from .models import Attendance, Certificate, Enrolment, ExternalClaim, Notice, Session, SessionDay, random_code
+from .models import Attendance, Certificate, Enrolment, ExternalClaim, Session, SessionDay, random_code
 
 DEMO_PDF = b"%PDF-1.4\n% Renbang demo certificate\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 DECLINE_REASONS = ["Bertugas ke luar kota pada tanggal tersebut", "Sedang cuti tahunan",

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from renbang.core.notices import notify_employees
+
 from ..models import ExternalClaim
-from .notices import notify_employees
 from .sessions import settings_for
 
 #: Accepted files, recognised by their first bytes (never by the name or the browser's content type).
