@@ -11,7 +11,7 @@ def test_it_puts_the_bkpsdm_admin_and_the_ppk_on_the_demo_approval(ran, world, l
     plan = ran.plan
     # as the demo's seed leaves it: approved, transitions without a user (the accounts do not exist yet)
     PlanTransition.objects.bulk_create([
-        PlanTransition(plan=plan, from_status=PlanStatus.DRAFT, to_status=PlanStatus.SUBMITTED, note="Diajukan BKPSDM."),
+        PlanTransition(plan=plan, from_status=PlanStatus.DRAFT, to_status=PlanStatus.SUBMITTED, note="Diajukan."),
         PlanTransition(plan=plan, from_status=PlanStatus.SUBMITTED, to_status=PlanStatus.APPROVED, note="Ditetapkan."),
     ])
     DevelopmentPlan.objects.filter(pk=plan.pk).update(status=PlanStatus.APPROVED)
