@@ -114,7 +114,8 @@ def summarise(prep: Prepared, emp_idx: np.ndarray, session_ids: list[int], *, ob
     return {
         "objective": objective, "bound": bound, "status": status,
         "gap_percent": (max(0.0, (bound - objective) / bound * 100) if bound and objective is not None else None),
-        "employees": n, "employees_planned": int((jp > 0).sum()), "assignments": len(all_emp),
+        "employees": n, "needs": len(prep.need_gap), "employees_planned": int((jp > 0).sum()),
+        "assignments": len(all_emp),
         "sessions_used": len({s for s in all_sessions if s}),
         "weighted_need": weighted_total, "weighted_closed": weighted_closed,
         "need_closed_share": weighted_closed / weighted_total * 100 if weighted_total else 0.0,
