@@ -212,7 +212,7 @@ def build(scenario: PlanningScenario, *, locked: list[Locked] | None = None) -> 
             nq = nq.filter(competency_id__in=comp_scope)
         need_rows = list(nq.values_list("employee_id", "competency_id", "gap", "next_gap", "current", "required",
                                         "next_required", "priority"))
-    need_rows, boost_pairs, carried_info = _with_carried(scenario, campaign, emp_qs, index, comp_scope, need_rows)
+    need_rows, boost_pairs, carried_info = _with_carried(scenario, campaign, index, comp_scope, need_rows)
     keep = [r for r in need_rows if r[0] in index]
     need_emp = np.array([index[r[0]] for r in keep], dtype=np.int64)
     need_comp = np.array([r[1] for r in keep], dtype=np.int64)
@@ -346,7 +346,7 @@ def build(scenario: PlanningScenario, *, locked: list[Locked] | None = None) -> 
     )
 
 
-def _with_carried(scenario: PlanningScenario, campaign: Campaign | None, emp_qs, index: dict[int, int],
+def _with_carried(scenario: PlanningScenario, campaign: Campaign | None, index: dict[int, int],
                   comp_scope: set[int], need_rows: list[tuple]) -> tuple[list[tuple], set[tuple[int, int]], dict]:
     """The campaign's need rows plus the needs carried from the closed previous year (see `carried.merge`), the
     (employee, competency) pairs whose weight is boosted, and what happened (for the result page)."""
@@ -357,12 +357,16 @@ def _with_carried(scenario: PlanningScenario, campaign: Campaign | None, emp_qs,
     rows = carried.carried_needs(scenario.agency_id, scenario.year)
     if not rows:
         return need_rows, set(), info
-    measured: set[tuple[int, int]] = set()
-    if campaign is not None:
-        comps = {r.competency_id for r in rows}
-        measured = set(Need.objects.filter(campaign=campaign, employee_id__in=emp_qs.values("pk"),
-                                           competency_id__in=comps).values_list("employee_id", "competency_id"))
     with_gap = {(r[0], r[1]) for r in need_rows}
+    # measured = the campaign's pairs: those with a gap are in need_rows already; ask only for the rest (the rows
+    # the gap filter left out), and only for competencies of carried pairs not yet known
+    measured = set(with_gap)
+    pending = {(r.employee_id, r.competency_id) for r in rows} - with_gap
+    if campaign is not None and pending:
+        rest = Need.objects.filter(campaign=campaign, competency_id__in={c for _e, c in pending})
+        rest = rest.filter(gap=0, next_gap=0) if scenario.include_next_position else rest.filter(gap=0)
+        measured.update(pair for pair in rest.values_list("employee_id", "competency_id").iterator(chunk_size=5000)
+                        if pair in pending)
     merged = carried.merge(rows, measured=measured, with_gap=with_gap, employees=set(index),
                            competencies=comp_scope or None, include_next_position=scenario.include_next_position)
     info.update(available=merged.available, added=len(merged.added), boosted=len(merged.boost),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 ORIGIN_NEED = "need"
 ORIGIN_PLAN = "plan"
@@ -26,9 +27,9 @@ ORIGIN_PLAN = "plan"
 CARRIED_ITEM_PRIORITY = 50
 
 
-@dataclass(frozen=True)
-class Carried:
-    """One need carried into `year` (the year of the scenario)."""
+class Carried(NamedTuple):
+    """One need carried into `year` (the year of the scenario). A named tuple: a closing carries a row per open
+    need of the agency (160,000 at the Medan demo), so sources build them straight from database rows."""
 
     employee_id: int
     competency_id: int
@@ -75,12 +76,16 @@ def merge(rows: list[Carried], *, measured: set[tuple[int, int]], with_gap: set[
     `with_gap`: the pairs among them that the plan will use; `employees`: ids in the scenario's scope."""
     by_pair: dict[tuple[int, int], dict] = {}
     years: set[int] = set()
+    available: set[tuple[int, int]] = set()
     for r in rows:
         if r.employee_id not in employees or (competencies and r.competency_id not in competencies):
             continue
+        key = (r.employee_id, r.competency_id)
+        available.add(key)
         if r.from_year:
             years.add(r.from_year)
-        key = (r.employee_id, r.competency_id)
+        if key in measured and r.origin != ORIGIN_PLAN:
+            continue  # the campaign's measurement wins; only an unfinished item can still change its weight
         cur = by_pair.setdefault(key, {"gap": 0, "next_gap": 0, "priority": 0.0, "plan": False})
         cur["gap"] = max(cur["gap"], int(r.gap))
         cur["next_gap"] = max(cur["next_gap"], int(r.next_gap))
@@ -99,4 +104,4 @@ def merge(rows: list[Carried], *, measured: set[tuple[int, int]], with_gap: set[
         added.append((key[0], key[1], c["gap"], c["next_gap"], None, -1, -1, c["priority"]))
         if c["plan"]:
             boost.add(key)
-    return Merged(added=added, boost=boost, available=len(by_pair), from_years=tuple(sorted(years)))
+    return Merged(added=added, boost=boost, available=len(available), from_years=tuple(sorted(years)))
