@@ -31,6 +31,7 @@ from .search import vector_search
 MAX_ENUMERATED = 14  # more candidates than this: search the best 14, then prove the rest useless
 BNB_NODES = 50_000  # per employee; past it the employee gets a valid upper bound instead of its optimum
 ROW_CHUNK = 10_000  # employees searched together (one k-group at national scale is ~10^5)
+DEADLINE_CHUNK = 2_500  # the same under a deadline: the clock is read between chunks
 FLOOR_LIMIT = 2 * MAX_ENUMERATED  # floor-only options kept per class when not every one is listed
 # Above this many (employee, programme) cells even exact solves keep only FLOOR_LIMIT floor-only options
 # per class (memory: a national run would list ~10^8 of them); employees with options left out then get
@@ -186,8 +187,9 @@ def solve_local(
 
     When not exact, the employees the vectorised search cannot settle keep its best plan (`lower`) and
     report a valid upper bound in `value` instead of running the scalar branch and bound.
-    `deadline` (a `timer()` reading) bounds an exact solve: past it, chunks and employees still to
-    search are treated as inexact (best plan found, valid upper bound), so the result stays a proof.
+    `deadline` (a `timer()` reading) bounds any solve: past it, employees still to search in an exact
+    solve are treated as inexact (best plan found, valid upper bound), and chunks not yet searched at
+    all get the empty plan and the cheap cover bound (`quick_bound`), so the result stays a proof.
     """
 
     def late() -> bool:
@@ -206,13 +208,19 @@ def solve_local(
     out_sess: list[np.ndarray] = []
     leftovers: list[tuple[int, float, float, list[tuple[int, int]]]] = []
     truncated = 0
+    skipped: list[np.ndarray] = []
     for k in range(1, MAX_ENUMERATED + 1):
         # Employees with more candidates are enumerated over their best k = MAX_ENUMERATED first.
         group = np.flatnonzero(counts == k) if k < MAX_ENUMERATED else np.flatnonzero(counts >= k)
-        # In chunks of rows: the search frontier grows with the rows searched together (memory).
-        for lo in range(0, len(group), ROW_CHUNK):
+        # In chunks of rows: the search frontier grows with the rows searched together (memory), and
+        # the clock is read between chunks.
+        chunk = ROW_CHUNK if deadline is None else DEADLINE_CHUNK
+        for lo in range(0, len(group), chunk):
+            emps = group[lo : lo + chunk]
+            if late():
+                skipped.append(emps)
+                continue
             exact_now = exact and not late()
-            emps = group[lo : lo + ROW_CHUNK]
             idx = (starts[emps][:, None] + np.arange(k)).ravel()
             g = _dense_group(ctx, cand, idx, k)
             best, choice, months, unresolved = vector_search(
@@ -260,6 +268,11 @@ def solve_local(
             truncated += int(upper_i > low)
         out_emp.append(np.full(len(sessions), i, np.int64))
         out_sess.append(np.asarray(sessions, np.int64))
+    if skipped:  # not searched before the deadline: the empty plan and a valid upper bound
+        late_emps = np.concatenate(skipped)
+        value[late_emps] = quick_bound(ctx, cand, counts, starts)[late_emps]
+        is_exact[late_emps] = value[late_emps] <= 0
+        truncated += len(late_emps)
     left_out = np.flatnonzero(cand.dropped > 0)
     if len(left_out):
         # Any plan earns at most its members' standalone profits: all kept ones plus, for each of at
@@ -276,6 +289,23 @@ def solve_local(
 
     gain = employee_values(inst, emp, sess)
     return LocalPlans(value, lower, gain, is_exact, emp, sess, truncated)
+
+
+def quick_bound(ctx: Context, cand: Candidates, counts: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """A valid upper bound on every employee's best profit, without search (vectorised).
+
+    Submodularity: a plan earns at most its members' standalone profits; it has at most 12*K members,
+    so the best 12*K candidate profits bound it. Prices are >= 0, so no plan earns more than the whole
+    objective of the employee either (every gap closed, the JP floor met). The smaller of the two holds.
+    """
+    inst = ctx.inst
+    n = inst.n_employees
+    room = MONTHS * inst.max_sessions_per_month
+    rank = np.arange(len(cand.emp)) - np.repeat(starts, counts)
+    top = np.bincount(cand.emp, weights=np.where(rank < room, cand.profit, 0.0), minlength=n)
+    whole = np.bincount(inst.need_employee, weights=inst.need_weight * inst.need_gap, minlength=n)
+    whole += inst.jp_floor_weight * inst.jp_floor
+    return np.maximum(np.minimum(top, whole), 0.0)
 
 
 def _sum_bound(
