@@ -136,5 +136,5 @@ def test_every_evaluation_stops_at_its_deadline_with_a_valid_bound():
     ctx = build_context(inst)
     full = solve_local(ctx, Prices.zero(inst), exact=False)
     cut = solve_local(ctx, Prices.zero(inst), exact=False, deadline=-1.0, timer=lambda: 0.0)
-    assert cut.truncated == inst.n_employees and len(cut.emp) == 0
+    assert cut.truncated == int((~cut.exact).sum()) > 0 and len(cut.emp) == 0
     assert (cut.value >= full.lower - 1e-9).all()  # every skipped employee keeps a valid upper bound
