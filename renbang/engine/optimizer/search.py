@@ -21,6 +21,7 @@ from .model import MONTHS
 
 NODE_BATCH = 20_000
 MAX_FRONTIER = 400_000  # nodes of one level; past it the rows with most nodes stop with a valid bound
+FAST_FRONTIER = 20  # nodes per row and level in an inexact evaluation (the bound of cut rows stays valid)
 
 
 def knapsack_bound(value: np.ndarray, weight: np.ndarray, room: np.ndarray) -> np.ndarray:
@@ -37,11 +38,11 @@ def knapsack_bound(value: np.ndarray, weight: np.ndarray, room: np.ndarray) -> n
 
 
 def _free_month(month_extra: np.ndarray, load: np.ndarray, per_month: int) -> tuple[np.ndarray, np.ndarray]:
-    """For each (node, item): the free month of least extra seat price (lowest month on ties), and that
-    extra (inf where no month is free). month_extra: (nodes, k, 12); load: (nodes, 12)."""
-    extra = np.where((load < per_month)[:, None, :], month_extra, np.inf)
-    month = np.argmin(extra, axis=2)
-    return month, np.take_along_axis(extra, month[..., None], axis=2)[..., 0]
+    """For each (node, item) pair: the free month of least extra seat price (lowest month on ties), and
+    that extra (inf where no month is free). month_extra: (..., 12); load: (..., 12), the node's."""
+    extra = np.where(load < per_month, month_extra, np.inf)
+    month = np.argmin(extra, axis=-1)
+    return month, np.take_along_axis(extra, month[..., None], axis=-1)[..., 0]
 
 
 def vector_search(
@@ -56,6 +57,7 @@ def vector_search(
     floor: np.ndarray,
     floor_weight: float,
     per_month: int,
+    max_frontier: int = MAX_FRONTIER,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Best reached profit per row, its item set (rows, k), months (rows, k), and `unresolved`.
 
@@ -109,24 +111,33 @@ def vector_search(
             pos = np.where(valid, marg, 0.0)
             after = np.cumsum(pos[:, ::-1], axis=1)[:, ::-1] - pos  # positive marginals of later items
             profit = (nb["f"] - nb["paid"])[:, None] + marg  # relaxed: every item at its cheapest month
-            room = cap[r] - nb["jp"]
-            open_value = (weight[r] * np.maximum(gap[r] - nb["cover"], 0.0)).sum(axis=1)
-            open_floor = floor_weight * np.maximum(floor[r] - nb["jp"], 0.0)
-            comp = np.where(valid, np.maximum(marg - floor_gain, 0.0), 0.0)
-            top = -np.sort(-pos, axis=1)
-            n_left = np.clip(limit - nb["size"], 0, k)
-            counted = (top * (np.arange(k)[None, :] < n_left[:, None])).sum(axis=1)
-            more = np.minimum.reduce(
-                [
-                    knapsack_bound(pos, jp[r], room),
-                    counted,
-                    knapsack_bound(comp, jp[r], room) + open_floor,
-                    open_value + open_floor,
-                ]
-            )
-            potential = np.minimum(profit + after, (nb["f"] - nb["paid"] + more)[:, None])
-            month, extra = _free_month(month_extra[r], nb["load"], per_month)
-            placed = valid & nb["ok"][:, None] & np.isfinite(extra)
+            potential = profit + after
+            # The dearer bounds only for nodes whose children the cheap one cannot prune.
+            hard = np.flatnonzero((valid & (after > 1e-12) & (potential > best[r][:, None] + 1e-12)).any(axis=1))
+            if len(hard):
+                h = r[hard]
+                room = cap[h] - nb["jp"][hard]
+                open_floor = floor_weight * np.maximum(floor[h] - nb["jp"][hard], 0.0)
+                open_value = (weight[h] * np.maximum(gap[h] - nb["cover"][hard], 0.0)).sum(axis=1)
+                comp = np.where(valid[hard], np.maximum(marg[hard] - floor_gain[hard], 0.0), 0.0)
+                top = -np.sort(-pos[hard], axis=1)
+                n_left = np.clip(limit - nb["size"][hard], 0, k)
+                counted = (top * (np.arange(k)[None, :] < n_left[:, None])).sum(axis=1)
+                more = np.minimum.reduce(
+                    [
+                        knapsack_bound(pos[hard], jp[h], room),
+                        counted,
+                        knapsack_bound(comp, jp[h], room) + open_floor,
+                        open_value + open_floor,
+                    ]
+                )
+                potential[hard] = np.minimum(potential[hard], (nb["f"][hard] - nb["paid"][hard] + more)[:, None])
+            vn, vq = np.nonzero(valid & nb["ok"][:, None])
+            month = np.zeros(valid.shape, np.int64)
+            extra = np.full(valid.shape, np.inf)
+            if len(vn):
+                month[vn, vq], extra[vn, vq] = _free_month(month_extra[r[vn], vq], nb["load"][vn], per_month)
+            placed = valid & np.isfinite(extra)
             real = profit - nb["extra"][:, None] - np.where(placed, extra, 0.0)  # the plan's true profit
 
             # Best placed child per row.
@@ -180,12 +191,12 @@ def vector_search(
         if not children:
             break
         node = {key: np.concatenate([c[key] for c in children]) for key in children[0]}
-        if len(node["row"]) > MAX_FRONTIER:
+        if len(node["row"]) > max_frontier:
             # Stop the rows with the most nodes: each keeps its best plan and, as the bound of
             # what is left unsearched, the best potential of its remaining nodes.
             per_row = np.bincount(node["row"], minlength=rows)
             order = np.argsort(-per_row, kind="stable")
-            over = np.cumsum(per_row[order]) > len(node["row"]) - MAX_FRONTIER
+            over = np.cumsum(per_row[order]) > len(node["row"]) - max_frontier
             stop = np.zeros(rows, bool)
             stop[order[: int(np.argmax(over)) + 1]] = True
             cut = stop[node["row"]]
@@ -214,7 +225,7 @@ def _greedy(A, gap, weight, jp, price, month_extra, *, cap, floor, floor_weight,
         f_new = (weight[r][:, None, :] * np.minimum(gap[r][:, None, :], cover[r][:, None, :] + A[r])).sum(axis=2)
         jp_new = used[r][:, None] + jp[r]
         f_new += floor_weight * np.minimum(jp_new, floor[r][:, None])
-        m_best, extra = _free_month(month_extra[r], load[r], per_month)
+        m_best, extra = _free_month(month_extra[r], load[r][:, None, :], per_month)
         marg = f_new - f[r][:, None] - price[r] - extra
         ok = ~chosen[r] & (marg > 1e-12) & (jp_new <= cap[r][:, None] + 1e-9)
         score = np.where(ok, marg, -np.inf)

@@ -26,7 +26,7 @@ from scipy.optimize import linear_sum_assignment
 from .arrays import unique_inverse
 from .context import Context, MonthTable, Prices, lookup_pairs, month_table, pair_contributions
 from .model import MONTHS
-from .search import vector_search
+from .search import FAST_FRONTIER, MAX_FRONTIER, vector_search
 
 MAX_ENUMERATED = 64  # more candidates than this: search the best 64, then prove the rest useless
 BNB_NODES = 50_000  # per employee; past it the employee gets a valid upper bound instead of its optimum
@@ -277,6 +277,7 @@ def solve_local(
                 floor=inst.jp_floor[g.emp],
                 floor_weight=inst.jp_floor_weight,
                 per_month=inst.max_sessions_per_month,
+                max_frontier=MAX_FRONTIER if exact_now else FAST_FRONTIER * len(emps),
             )
             upper = np.maximum(best, unresolved)
             more = counts[emps] > k
