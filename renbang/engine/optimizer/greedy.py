@@ -183,14 +183,16 @@ def fill(
     deadline: Deadline = NO_DEADLINE,
 ) -> None:
     """Grow the plan greedily by score = (gain - seat price) / cost until nothing more fits or helps,
-    or until the deadline (checked between rounds: the plan is feasible after each)."""
+    or until the deadline (checked after the first round, between rounds: the plan is feasible after each)."""
     inst, opt = state.inst, state.opt
     seat_price = np.zeros(inst.n_sessions) if seat_price is None else seat_price
     cheapest = np.full(inst.n_programmes, np.inf)
     np.minimum.at(cheapest, inst.session_prog, np.where(state.ctx.usable_session, seat_price, np.inf))
     # Options only ever drop out (gains fall, budgets and seats shrink), so the live set only shrinks.
     alive = np.flatnonzero(~state.taken & ~state.dead & (allowed if allowed is not None else True))
-    while not deadline.passed():
+    opening = True  # one round whatever the clock says: a plan that was due is never left empty
+    while opening or not deadline.passed():
+        opening = False
         emp, prog = opt.emp[alive], opt.prog[alive]
         cost = inst.prog_cost[prog]
         net = state.gain[alive] - cheapest[prog]

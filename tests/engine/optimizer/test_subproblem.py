@@ -109,9 +109,7 @@ def test_a_search_cut_by_the_node_limit_keeps_a_valid_bound(monkeypatch):
     ctx = build_context(inst)
     exact = solve_milp(ctx, time_limit=60)
     assert exact.status == "optimal"
-    from renbang.engine.optimizer import search
-
-    monkeypatch.setattr(search, "MAX_FRONTIER", 5)  # the vectorised search stops early, the fallback too
+    monkeypatch.setattr(subproblem, "MAX_FRONTIER", 5)  # the vectorised search stops early, the fallback too
     monkeypatch.setattr(subproblem, "BNB_NODES", 30)
     result = solve(inst, time_limit=20, use_milp=False)
     assert result.stats["truncated_subproblems"] > 0
