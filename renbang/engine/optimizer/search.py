@@ -21,7 +21,7 @@ from .model import MONTHS
 
 NODE_BATCH = 20_000
 MAX_FRONTIER = 400_000  # nodes of one level; past it the rows with most nodes stop with a valid bound
-FAST_FRONTIER = 20  # nodes per row and level in an inexact evaluation (the bound of cut rows stays valid)
+FAST_FRONTIER = 4  # nodes per row and level in an inexact evaluation (the bound of cut rows stays valid)
 
 
 def knapsack_bound(value: np.ndarray, weight: np.ndarray, room: np.ndarray) -> np.ndarray:

@@ -1,5 +1,10 @@
 """One call from an instance to a plan with its certificate: `solve(instance, time_limit)`.
 
+Time: every phase stops by `time_limit` (context building aside): the warm start's minimum iterations
+only run while they fit in WARM_MAX_SHARE of it, each evaluation stops between chunks of employees
+(those not searched keep a valid cover bound, so the bound stays proven) and the plans stop growing
+at the deadline after their first round.
+
 Order of work: (1) price discovery on a stratified sample of employees when the instance is large
 (cheap iterations, prices transfer because every limit is scaled by the sample share); (2) Lagrangian
 cutting planes on the full instance, making a plan from the best prices after a few seconds; (3) more
