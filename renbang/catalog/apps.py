@@ -10,6 +10,12 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Katalog pengembangan")
 
     def ready(self) -> None:
+        from renbang.core import home
+
+        from . import home as home_page
+
+        home.register_step(3, home_page.step)
+
         from renbang.accounts import scoping
         from renbang.core.audit import register_audited
 

@@ -8,6 +8,12 @@ class CompetenciesConfig(AppConfig):
     verbose_name = _("Standar kompetensi")
 
     def ready(self) -> None:
+        from renbang.core import home
+
+        from . import home as home_page
+
+        home.register_step(1, home_page.step)
+
         from renbang.accounts import scoping
         from renbang.core import employee_sections
         from renbang.core.audit import register_audited

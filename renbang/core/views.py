@@ -2,12 +2,19 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from . import home as registry
 from . import selectors
 
 
 def home(request):
-    return render(request, "core/home.html", {"summary": selectors.home_summary(request.user)})
+    """What waits for the user, where the year's cycle stands (each step in the user's scope), key counts."""
+    user, today = request.user, timezone.localdate()
+    return render(request, "core/home.html", {
+        "summary": selectors.home_summary(user) if registry.sees_cycle(user) else None,
+        "tasks": registry.tasks_for(user, today), "steps": registry.steps_for(user, today.year), "year": today.year,
+    })
 
 
 @login_not_required

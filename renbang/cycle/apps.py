@@ -8,6 +8,12 @@ class CycleConfig(AppConfig):
     verbose_name = _("Siklus pengembangan")
 
     def ready(self) -> None:
+        from renbang.core import home
+
+        from . import home as home_page
+
+        home.register_tasks(home_page.tasks)
+
         from renbang.accounts import scoping
         from renbang.core.audit import register_audited
         from renbang.core.navigation import NavItem, register

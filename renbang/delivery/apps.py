@@ -10,6 +10,13 @@ class DeliveryConfig(AppConfig):
     verbose_name = _("Pelaksanaan pengembangan")
 
     def ready(self) -> None:
+        from renbang.core import home
+
+        from . import home as home_page
+
+        home.register_step(5, home_page.step)
+        home.register_tasks(home_page.tasks)
+
         from renbang.accounts import scoping
         from renbang.core.audit import register_audited
 

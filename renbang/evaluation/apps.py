@@ -14,6 +14,13 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("Evaluasi dan umpan balik")
 
     def ready(self) -> None:
+        from renbang.core import home
+
+        from . import home as home_page
+
+        home.register_step(6, home_page.step)
+        home.register_tasks(home_page.tasks)
+
         from renbang.accounts import scoping
         from renbang.catalog.selectors import register_effectiveness_source
         from renbang.core.audit import register_audited

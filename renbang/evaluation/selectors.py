@@ -239,12 +239,13 @@ def flagged_for_user(user, year: int, *, limit: int = 5) -> dict | None:
         "enrolment__session__programme_id")
     ids = list(for_user(Programme.objects.filter(pk__in=Subquery(answered)), user).values_list("pk", flat=True))
     sees = user.has_perm("evaluation.view_results")
-    out = {"count": 0, "rows": [], "url": reverse("evaluation:flagged") if sees else None}
+    out = {"count": 0, "ids": [], "rows": [], "url": reverse("evaluation:flagged") if sees else None}
     if not ids:
         return out
     evidence = programme_evidence(user.agency_id, ids)
     flagged = flagged_ids(evidence)
     out["count"] = len(flagged)
+    out["ids"] = flagged
     out["rows"] = [{"title": evidence[pid].title, "url": reverse("evaluation:programme_report", args=[pid])
                     if sees else None,
                     "reason": _("%(low)s dari %(n)s responden menilai manfaatnya rendah") % {
@@ -291,15 +292,23 @@ def effectiveness_by_method(agency_id: int, year: int) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["score"], r["method"]))
 
 
-def year_summary(agency_id: int, year: int) -> dict:
-    """{"figures": {label: value}} of the year's evaluation for the yearly report (aggregates only)."""
+def year_figures(agency_id: int, year: int) -> dict:
+    """{"sessions", "attended", "responses", "rate" (% or None), "flagged"} of the year's evaluation."""
     sessions, evidence, _methods = _year_evidence(agency_id, year)
     eligible = sum(e.eligible for e in evidence.values())
     responses = sum(e.responses for e in evidence.values())
+    return {"sessions": sum(sessions.values()), "attended": eligible, "responses": responses,
+            "rate": round(100 * responses / eligible, 1) if eligible else None,
+            "flagged": sum(1 for e in evidence.values() if e.flagged)}
+
+
+def year_summary(agency_id: int, year: int) -> dict:
+    """{"figures": {label: value}} of the year's evaluation for the yearly report (aggregates only)."""
+    f = year_figures(agency_id, year)
     return {"figures": {
-        _("Sesi selesai"): sum(sessions.values()),
-        _("Peserta hadir"): eligible,
-        _("Umpan balik diterima"): responses,
-        _("Tingkat respons (%)"): round(100 * responses / eligible, 1) if eligible else "–",
-        _("Program ditandai manfaat rendah"): sum(1 for e in evidence.values() if e.flagged),
+        _("Sesi selesai"): f["sessions"],
+        _("Peserta hadir"): f["attended"],
+        _("Umpan balik diterima"): f["responses"],
+        _("Tingkat respons (%)"): "–" if f["rate"] is None else f["rate"],
+        _("Program ditandai manfaat rendah"): f["flagged"],
     }}
