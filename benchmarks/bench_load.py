@@ -78,7 +78,9 @@ def _later_apps_ids(employee_user) -> dict[str, str]:
     from renbang.plans.models import DevelopmentPlan, PlanningScenario, PlanStatus, ScenarioStatus
     from renbang.plans.selectors import idps_for_user
 
-    idp = idps_for_user(employee_user).filter(employee_id=employee_user.employee_id).order_by(
+    # the IDP of the agency's adopted plan (not of a benchmark draft, which the next run removes)
+    idp = idps_for_user(employee_user).filter(employee_id=employee_user.employee_id,
+                                              plan__status=PlanStatus.APPROVED).order_by(
         "-plan__year", "-plan__version").first()
 
     def form_opens(enrolment) -> bool:  # the feedback page answers 200: open, or already answered
