@@ -63,6 +63,21 @@ def carried_for_user(user, year: int):
             .select_related("employee", "employee__position", "unit", "competency"))
 
 
+def carried_for_plans(agency_id: int, year: int) -> list:
+    """The needs carried into `year` by the closing of an earlier year, in the planner's terms
+    (registered with `renbang.plans.carried` in CycleConfig.ready()). Plain rows, priority as a float in SQL:
+    no per-row Decimal conversion over a whole agency's carried needs."""
+    from django.db.models import FloatField
+    from django.db.models.functions import Cast
+
+    from renbang.plans.carried import Carried
+
+    rows = (CarriedNeed.objects.filter(agency_id=agency_id, year=year).order_by()
+            .annotate(p=Cast("priority", FloatField()))
+            .values_list("employee_id", "competency_id", "origin", "gap", "next_gap", "p", "from_year"))
+    return list(map(Carried._make, rows.iterator(chunk_size=5000)))
+
+
 def units_in_scope(user, agency_id: int) -> list[tuple[int, int | None, str]]:
     return list(for_user(OrgUnit.objects.filter(agency_id=agency_id), user).values_list("pk", "parent_id", "name"))
 

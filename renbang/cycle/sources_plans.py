@@ -1,6 +1,7 @@
 """The cycle's reads of the plans app: the year's approved development plan (RPK) — planned participants, JP and
 budget, its items with the seven items of PP 11/2017 Pasal 207(3), the employee's IDP — set against delivery's
-completed sessions. The plans app has no selectors module yet, so its models are read here, narrowly."""
+completed sessions. Everything about plans comes through `renbang.plans.selectors` (the plans app's one read
+path for later apps); nothing here touches the plans models."""
 
 from __future__ import annotations
 
@@ -11,32 +12,20 @@ from django.urls import reverse
 
 from renbang.accounts.scoping import for_user
 from renbang.delivery.models import Enrolment, Session
-from renbang.plans.models import DevelopmentPlan, IndividualPlan, PlanAssignment, PlanItem, PlanStatus
+from renbang.plans import selectors as plans
 
 MONTHS = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember"]
 
 
-def approved_plan(agency_id: int, year: int) -> DevelopmentPlan | None:
+def approved_plan(agency_id: int, year: int):
     """The year's plan as set by the PPK (the latest approved version)."""
-    return (DevelopmentPlan.objects.filter(agency_id=agency_id, year=year, status=PlanStatus.APPROVED)
-            .order_by("-version").first())
+    return plans.approved_plan(agency_id, year)
 
 
 def planned_rows(agency_id: int, year: int) -> list[dict] | None:
     """Planned participation: per unit (competency None) and per reason competency (unit None)."""
-    plan = approved_plan(agency_id, year)
-    if plan is None:
-        return None
-    assignments = PlanAssignment.objects.filter(plan=plan)
-    rows = [{"unit_id": r["unit_id"], "competency_id": None, "participants": r["n"], "jp": r["jp"] or 0,
-             "budget": r["cost"] or 0}
-            for r in assignments.values("unit_id").annotate(n=Count("pk"), jp=Sum("jp"), cost=Sum("cost"))]
-    rows += [{"unit_id": None, "competency_id": r["competency_id"], "participants": r["n"], "jp": r["jp"] or 0,
-              "budget": r["cost"] or 0}
-             for r in assignments.exclude(competency__isnull=True).values("competency_id")
-             .annotate(n=Count("pk"), jp=Sum("jp"), cost=Sum("cost"))]
-    return rows
+    return plans.planned_figures(agency_id, year)
 
 
 def _completed_programmes(agency_id: int, year: int) -> set[tuple[int, int]]:
@@ -47,18 +36,9 @@ def _completed_programmes(agency_id: int, year: int) -> set[tuple[int, int]]:
 
 def unfinished(agency_id: int, year: int) -> list[dict] | None:
     """Planned assignments whose employee did not complete that programme in the year."""
-    plan = approved_plan(agency_id, year)
-    if plan is None:
+    if approved_plan(agency_id, year) is None:
         return None
-    done = _completed_programmes(agency_id, year)
-    rows = []
-    for a in (PlanAssignment.objects.filter(plan=plan, employee__active=True)
-              .values("employee_id", "unit_id", "competency_id", "programme_id", "programme__title", "gap")):
-        if (a["employee_id"], a["programme_id"]) in done:
-            continue
-        rows.append({"employee_id": a["employee_id"], "unit_id": a["unit_id"], "competency_id": a["competency_id"],
-                     "programme_title": a["programme__title"], "gap": a["gap"]})
-    return rows
+    return plans.unfinished_assignments(agency_id, year, completed=_completed_programmes(agency_id, year))
 
 
 def month_progress(user, year: int, month: int) -> dict | None:
@@ -67,10 +47,7 @@ def month_progress(user, year: int, month: int) -> dict | None:
     plan = approved_plan(user.agency_id, year) if user.agency_id else None
     if plan is None:
         return None
-    items = PlanItem.objects.filter(plan=plan, month=month)
-    if not (user.is_bkpsdm_admin or user.is_head):
-        items = items.filter(pk__in=for_user(PlanAssignment.objects.filter(plan=plan), user).values("item_id"))
-    agg = items.aggregate(planned=Count("pk", distinct=True),
+    agg = plans.items_of_month(plan, month, user).aggregate(planned=Count("pk", distinct=True),
                           held=Count("pk", distinct=True,
                                      filter=Q(delivery_sessions__status=Session.Status.COMPLETED)))
     return {"planned": agg["planned"], "held": agg["held"], "url": _plan_url(user, plan)}
@@ -81,7 +58,7 @@ def budget(user, year: int) -> dict | None:
     plan = approved_plan(user.agency_id, year) if user.agency_id else None
     if plan is None:
         return None
-    planned = for_user(PlanAssignment.objects.filter(plan=plan), user).aggregate(s=Sum("cost"))["s"] or 0
+    planned = plans.planned_cost(plan, user)
     realised = (for_user(Enrolment.objects.filter(completed=True, session__agency_id=user.agency_id,
                                                   session__end_date__year=year), user)
                 .aggregate(s=Sum("session__programme__cost_per_participant"))["s"] or 0)
@@ -94,15 +71,12 @@ def _plan_url(user, plan) -> str:
 
 def idp_items(user, employee, year: int) -> list[dict] | None:
     """The employee's IDP of the year: the approved plan's, else the latest version's (with its status)."""
-    idps = for_user(IndividualPlan.objects.filter(employee=employee, plan__year=year), user)
-    idp = (idps.filter(plan__status=PlanStatus.APPROVED).order_by("-plan__version").first()
-           or idps.order_by("-plan__version").first())
+    idp = plans.employee_idp(user, employee, year)
     if idp is None:
-        return None if not DevelopmentPlan.objects.filter(agency_id=employee.agency_id, year=year).exists() else []
+        return [] if plans.has_plan(employee.agency_id, year) else None
     done = {p for e, p in _completed_programmes(employee.agency_id, year) if e == employee.pk}
     rows = []
-    for a in (PlanAssignment.objects.filter(plan=idp.plan, employee=employee)
-              .select_related("programme", "competency", "item").order_by("month", "pk")):
+    for a in plans.idp_assignments(idp).select_related("programme").order_by("month", "pk"):
         when = a.item.date.strftime("%d-%m-%Y") if a.item.date else f"{MONTHS[a.month]} {year}"
         rows.append({"title": a.programme.title, "when": when, "jp": a.jp,
                      "competency": a.competency.code if a.competency else "",
@@ -115,8 +89,7 @@ def rpk_items(agency_id: int, year: int) -> list[dict] | None:
     plan = approved_plan(agency_id, year)
     if plan is None:
         return None
-    items = list(PlanItem.objects.filter(plan=plan).select_related("method", "provider")
-                 .prefetch_related("competencies").order_by("month", "date", "pk"))
+    items = list(plans.plan_items(plan).order_by("month", "date", "pk"))
     realised: dict[int, dict] = defaultdict(lambda: {"n": 0, "cost": 0})
     for item_id, n, cost in (Enrolment.objects.filter(completed=True, session__plan_item__plan=plan)
                              .values("session__plan_item_id").annotate(n=Count("pk"),

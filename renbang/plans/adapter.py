@@ -10,6 +10,9 @@ Mapping (issue 4's model):
   the larger of the current and next-position gaps, PP 11/2017 Pasal 206); weight = priority score / 100.
 - programme: an active catalogue programme with at least one planned session in the year; uplift per
   competency, effectiveness (measured by evaluation when registered), JP, cost, eligible position types.
+- candidates: each employee may attend only programmes open to their position type that serve one of their gaps
+  at a level the programme is meant for (catalogue `min_level`..`max_level`; not assessed = allowed), the best
+  `candidates_per_employee` of them (0 = all).
 - locked assignments (re-optimising around them) are taken out first: their seats, Rupiah, JP and the gap
   they close are subtracted from the instance, so the engine plans only what is left.
 """
@@ -27,6 +30,7 @@ from renbang.needs.models import Campaign, Need
 from renbang.org.models import OrgUnit
 from renbang.people.models import Employee, EmployeeStatus
 
+from . import carried
 from .models import PlanningScenario
 
 
@@ -68,6 +72,7 @@ class Prepared:
     notes: list[str] = field(default_factory=list)
     locked: list[Locked] = field(default_factory=list)
     changed_effectiveness: list[dict] = field(default_factory=list)
+    carried: dict = field(default_factory=dict)  # needs carried from the previous year: what entered the instance
 
 
 def proposed_months(k: int) -> list[int]:
@@ -84,13 +89,29 @@ def item_key(programme_id: int, session_id: int | None, month: int) -> int:
     return session_id if session_id else virtual_session_id(programme_id, month)
 
 
+#: `candidates_per_employee` = 0: no short list — every programme open to the employee that serves one of their gaps.
+NO_LIMIT = 0
+
+
+def level_fits(offer: Offer, current: int) -> bool:
+    """Whether a programme suits the employee's current level in the offer's competency: the catalogue's
+    `min_level`..`max_level` is the range the participant's current level must lie in (a basic course is wasted
+    on a level-4 holder, an advanced one is out of reach at level 1). Not assessed (current < 0: the campaign
+    measured no level, or the need was carried from an earlier year) is allowed: we cannot tell, and refusing
+    would leave the gap without any programme."""
+    if current < 0:
+        return True
+    return (not offer.min_level or current >= offer.min_level) and (not offer.max_level or current <= offer.max_level)
+
+
 def candidate_programmes(offers: dict[int, list[Offer]], scheduled: set[int], emp_type: list[str],
                          need_emp: np.ndarray, need_comp: np.ndarray, gap: np.ndarray, weight: np.ndarray,
-                         k: int) -> dict[int, list[int]]:
+                         k: int, need_current: np.ndarray | None = None) -> dict[int, list[int]]:
     """{employee index: the k programmes most worth it for them}: open to their position type, addressing one of
-    their gaps, ranked by weighted expected closure (then by lower cost). Development without a gap to close is
-    not planned (PP 11/2017 Pasal 206), and a short list per employee keeps the engine's choice small."""
-    by_comp: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    their gaps at a level the programme is meant for (`level_fits`), ranked by weighted expected closure (then
+    by lower cost). Development without a gap to close is not planned (PP 11/2017 Pasal 206), and a short list
+    per employee keeps the engine's choice small; k = 0 (`NO_LIMIT`) keeps every programme that qualifies."""
+    by_comp: dict[int, list[tuple[int, float, Offer]]] = defaultdict(list)
     types: dict[int, tuple[str, ...]] = {}
     cost: dict[int, int] = {}
     for pid, olist in offers.items():
@@ -99,16 +120,19 @@ def candidate_programmes(offers: dict[int, list[Offer]], scheduled: set[int], em
         types[pid] = olist[0].position_types
         cost[pid] = olist[0].cost_per_participant
         for o in olist:
-            by_comp[o.competency_id].append((pid, float(o.expected_uplift)))
+            by_comp[o.competency_id].append((pid, float(o.expected_uplift), o))
+    current = need_current.tolist() if need_current is not None else [-1] * len(need_emp)
     score: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-    for i, c, g, w in zip(need_emp.tolist(), need_comp.tolist(), gap.tolist(), weight.tolist(), strict=True):
+    for i, c, g, w, lv in zip(need_emp.tolist(), need_comp.tolist(), gap.tolist(), weight.tolist(), current,
+                              strict=True):
         if g <= 0:
             continue
-        for pid, up in by_comp.get(c, ()):
+        for pid, up, o in by_comp.get(c, ()):
             t = types[pid]
-            if not t or emp_type[i] in t:
+            if (not t or emp_type[i] in t) and level_fits(o, lv):
                 score[i][pid] += w * min(g, up)
-    return {i: [pid for pid, _v in sorted(sc.items(), key=lambda kv: (-kv[1], cost[kv[0]], kv[0]))[:k]]
+    limit = None if k == NO_LIMIT else k
+    return {i: [pid for pid, _v in sorted(sc.items(), key=lambda kv: (-kv[1], cost[kv[0]], kv[0]))[:limit]]
             for i, sc in score.items()}
 
 
@@ -188,6 +212,7 @@ def build(scenario: PlanningScenario, *, locked: list[Locked] | None = None) -> 
             nq = nq.filter(competency_id__in=comp_scope)
         need_rows = list(nq.values_list("employee_id", "competency_id", "gap", "next_gap", "current", "required",
                                         "next_required", "priority"))
+    need_rows, boost_pairs, carried_info = _with_carried(scenario, campaign, index, comp_scope, need_rows)
     keep = [r for r in need_rows if r[0] in index]
     need_emp = np.array([index[r[0]] for r in keep], dtype=np.int64)
     need_comp = np.array([r[1] for r in keep], dtype=np.int64)
@@ -198,6 +223,11 @@ def build(scenario: PlanningScenario, *, locked: list[Locked] | None = None) -> 
     need_required = np.array([r[5] for r in keep], dtype=np.int64)
     need_next_required = np.array([r[6] for r in keep], dtype=np.int64)
     need_weight = np.maximum(np.array([float(r[7]) for r in keep], dtype=np.float64) / 100.0, 0.01)
+    if boost_pairs:
+        factor = float(scenario.carried_boost)
+        for k, r in enumerate(keep):
+            if (r[0], r[1]) in boost_pairs:
+                need_weight[k] *= factor
 
     # --- programmes and sessions
     offers_all = programme_offers(agency_id, competency_ids=comp_scope or None, year=scenario.year)
@@ -263,7 +293,7 @@ def build(scenario: PlanningScenario, *, locked: list[Locked] | None = None) -> 
                 left[k] = max(0.0, left[k] - got)
 
     candidates = candidate_programmes(offers, set(by_prog), emp_type, need_emp, need_comp, left, need_weight,
-                                      int(scenario.candidates_per_employee))
+                                      int(scenario.candidates_per_employee), need_current)
 
     # --- the instance
     floor = int(scenario.jp_floor_pns)
@@ -312,4 +342,33 @@ def build(scenario: PlanningScenario, *, locked: list[Locked] | None = None) -> 
         need_gap_current=gap_cur, need_current=need_current, need_required=need_required,
         need_next_required=need_next_required, need_weight=need_weight, offers=dict(offers), sessions=sessions,
         unit_budget=unit_budgets, budget_total=total, notes=notes, locked=locked, changed_effectiveness=changed,
+        carried=carried_info,
     )
+
+
+def _with_carried(scenario: PlanningScenario, campaign: Campaign | None, index: dict[int, int],
+                  comp_scope: set[int], need_rows: list[tuple]) -> tuple[list[tuple], set[tuple[int, int]], dict]:
+    """The campaign's need rows plus the needs carried from the closed previous year (see `carried.merge`), the
+    (employee, competency) pairs whose weight is boosted, and what happened (for the result page)."""
+    info = {"enabled": bool(scenario.use_carried_needs), "boost": float(scenario.carried_boost), "available": 0,
+            "added": 0, "boosted": 0, "from_years": []}
+    if not scenario.use_carried_needs:
+        return need_rows, set(), info
+    rows = carried.carried_needs(scenario.agency_id, scenario.year)
+    if not rows:
+        return need_rows, set(), info
+    with_gap = {(r[0], r[1]) for r in need_rows}
+    # measured = the campaign's pairs: those with a gap are in need_rows already; ask only for the rest (the rows
+    # the gap filter left out), and only for competencies of carried pairs not yet known
+    measured = set(with_gap)
+    pending = {(r.employee_id, r.competency_id) for r in rows} - with_gap
+    if campaign is not None and pending:
+        rest = Need.objects.filter(campaign=campaign, competency_id__in={c for _e, c in pending})
+        rest = rest.filter(gap=0, next_gap=0) if scenario.include_next_position else rest.filter(gap=0)
+        measured.update(pair for pair in rest.values_list("employee_id", "competency_id").iterator(chunk_size=5000)
+                        if pair in pending)
+    merged = carried.merge(rows, measured=measured, with_gap=with_gap, employees=set(index),
+                           competencies=comp_scope or None, include_next_position=scenario.include_next_position)
+    info.update(available=merged.available, added=len(merged.added), boosted=len(merged.boost),
+                from_years=list(merged.from_years))
+    return need_rows + merged.added, merged.boost, info

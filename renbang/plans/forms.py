@@ -37,8 +37,8 @@ class ScenarioForm(StyledMixin, forms.ModelForm):
         model = PlanningScenario
         fields = ["name", "year", "description", "campaign", "budget_total", "jp_floor_pns", "jp_cap_pppk",
                   "jp_cap_general", "max_sessions_per_month", "include_next_position", "jp_floor_weight",
-                  "candidates_per_employee", "proposed_sessions", "time_limit", "competencies", "programmes",
-                  "units"]
+                  "candidates_per_employee", "use_carried_needs", "carried_boost", "proposed_sessions", "time_limit",
+                  "competencies", "programmes", "units"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, agency, **kwargs):

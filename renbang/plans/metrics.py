@@ -14,7 +14,7 @@ from renbang.competencies.models import Competency
 from renbang.org.models import OrgUnit
 from renbang.people.models import EmployeeStatus
 
-from .adapter import Prepared
+from .adapter import Prepared, level_fits
 
 #: Why an employee got nothing (keys stored in the summary; labels in the template).
 LEFT_NO_NEED = "no_need"
@@ -114,7 +114,8 @@ def summarise(prep: Prepared, emp_idx: np.ndarray, session_ids: list[int], *, ob
     return {
         "objective": objective, "bound": bound, "status": status,
         "gap_percent": (max(0.0, (bound - objective) / bound * 100) if bound and objective is not None else None),
-        "employees": n, "employees_planned": int((jp > 0).sum()), "assignments": len(all_emp),
+        "employees": n, "needs": len(prep.need_gap), "employees_planned": int((jp > 0).sum()),
+        "assignments": len(all_emp),
         "sessions_used": len({s for s in all_sessions if s}),
         "weighted_need": weighted_total, "weighted_closed": weighted_closed,
         "need_closed_share": weighted_closed / weighted_total * 100 if weighted_total else 0.0,
@@ -124,23 +125,24 @@ def summarise(prep: Prepared, emp_idx: np.ndarray, session_ids: list[int], *, ob
         "jp_floor": floor, "jp_cap_pppk": cap,
         "by_competency": by_comp[:60], "by_month": by_month, "by_unit": by_unit,
         "left_out": left, "notes": prep.notes[:50], "changed_effectiveness": prep.changed_effectiveness,
+        "carried": prep.carried,
         "campaign": prep.campaign.name if prep.campaign else "", "stats": _plain(stats or {}),
     }
 
 
 def left_out(prep: Prepared, planned: set[int]) -> dict:
     """Employees without any development and why (counts and a sample of employee ids per reason)."""
-    comp_progs: dict[int, set[int]] = defaultdict(set)
     scheduled = {s["programme"] for s in prep.sessions.values()}
+    comp_offers: dict[int, list] = defaultdict(list)
     for pid, olist in prep.offers.items():
         if pid in scheduled:
             for o in olist:
-                comp_progs[o.competency_id].add(pid)
-    types = {pid: set(ol[0].position_types) for pid, ol in prep.offers.items()}
-    needs_of: dict[int, list[int]] = defaultdict(list)
-    for i, c, g in zip(prep.need_emp.tolist(), prep.need_comp.tolist(), prep.need_gap.tolist(), strict=True):
+                comp_offers[o.competency_id].append(o)
+    needs_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i, c, g, lv in zip(prep.need_emp.tolist(), prep.need_comp.tolist(), prep.need_gap.tolist(),
+                           prep.need_current.tolist(), strict=True):
         if g > 0:
-            needs_of[i].append(c)
+            needs_of[i].append((c, lv))
     counts = {LEFT_NO_NEED: 0, LEFT_NO_PROGRAMME: 0, LEFT_NOT_ELIGIBLE: 0, LEFT_LIMITS: 0}
     samples: dict[str, list[int]] = {k: [] for k in counts}
     for i in range(len(prep.emp_ids)):
@@ -150,10 +152,11 @@ def left_out(prep: Prepared, planned: set[int]) -> dict:
         if not comps:
             reason = LEFT_NO_NEED
         else:
-            progs = set().union(*(comp_progs.get(c, set()) for c in comps))
-            if not progs:
+            found = [(o, lv) for c, lv in comps for o in comp_offers.get(c, ())]
+            if not found:
                 reason = LEFT_NO_PROGRAMME
-            elif not any(not types[p] or prep.emp_type[i] in types[p] for p in progs):
+            elif not any((not o.position_types or prep.emp_type[i] in o.position_types) and level_fits(o, lv)
+                         for o, lv in found):
                 reason = LEFT_NOT_ELIGIBLE
             else:
                 reason = LEFT_LIMITS

@@ -77,9 +77,19 @@ class PlanningScenario(models.Model):
         help_text=_("Program katalog yang belum punya sesi terjadwal di tahun ini boleh diberi angkatan usulan "
                     "(bulan tersebar merata); 0 = hanya sesi yang sudah terjadwal."))
     candidates_per_employee = models.PositiveSmallIntegerField(
-        _("program kandidat per pegawai"), default=4, validators=[MinValueValidator(1), MaxValueValidator(20)],
+        _("program kandidat per pegawai"), default=4, validators=[MinValueValidator(0), MaxValueValidator(20)],
         help_text=_("Optimasi memilih dari sekian program yang paling menutup kesenjangan tiap pegawai. "
-                    "Batas atas terbukti berlaku untuk pilihan kandidat ini."))
+                    "Batas atas terbukti berlaku untuk pilihan kandidat ini. 0 = tanpa batas: semua program yang "
+                    "terbuka bagi pegawai dan menutup salah satu kesenjangannya (optimasi bisa jauh lebih lama)."))
+    use_carried_needs = models.BooleanField(
+        _("pakai kebutuhan yang dibawa dari tahun lalu"), default=True,
+        help_text=_("Kebutuhan yang belum terpenuhi dan item rencana yang belum terlaksana saat tahun lalu ditutup "
+                    "ikut direncanakan bila kampanye kebutuhan tidak mengukur kompetensi itu."))
+    carried_boost = models.DecimalField(
+        _("pengali bobot item yang belum terlaksana"), max_digits=4, decimal_places=2, default=Decimal("1.50"),
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("5"))],
+        help_text=_("Bobot kebutuhan yang item rencananya tahun lalu belum terlaksana dikalikan angka ini "
+                    "(1 = tanpa tambahan). Kebijakan instansi."))
     time_limit = models.PositiveSmallIntegerField(_("batas waktu optimasi (detik)"), default=60,
                                                   validators=[MinValueValidator(1), MaxValueValidator(600)])
     status = models.CharField(_("status"), max_length=10, choices=ScenarioStatus.choices,

@@ -1,4 +1,6 @@
-"""Reads of the plans app, through scoping.for_user."""
+"""Reads of the plans app, through scoping.for_user — and the one read path for the apps that stand later
+(delivery, evaluation, cycle): they ask here for the approved plan and its figures instead of reading the plans
+models themselves."""
 
 from __future__ import annotations
 
@@ -26,11 +28,89 @@ def plans_for_user(user) -> QuerySet[DevelopmentPlan]:
     return for_user(DevelopmentPlan.objects.all(), user).select_related("scenario")
 
 
+def approved_plans(agency_id: int) -> QuerySet[DevelopmentPlan]:
+    """Every plan the PPK has set (PP 11/2017 Pasal 207), newest year and version first."""
+    return DevelopmentPlan.objects.filter(agency_id=agency_id, status=PlanStatus.APPROVED).order_by("-year",
+                                                                                                  "-version")
+
+
 def approved_plan(agency_id: int, year: int | None = None) -> DevelopmentPlan | None:
-    qs = DevelopmentPlan.objects.filter(agency_id=agency_id, status=PlanStatus.APPROVED)
+    """The plan of `year` as set by the PPK: its latest approved version (without a year: the newest year's)."""
+    qs = approved_plans(agency_id)
     if year:
         qs = qs.filter(year=year)
-    return qs.order_by("-year", "-version").first()
+    return qs.first()
+
+
+def is_approved(plan: DevelopmentPlan) -> bool:
+    return plan.status == PlanStatus.APPROVED
+
+
+def has_plan(agency_id: int, year: int) -> bool:
+    """Whether any plan (any status) exists for the year."""
+    return DevelopmentPlan.objects.filter(agency_id=agency_id, year=year).exists()
+
+
+def planned_figures(agency_id: int, year: int) -> list[dict] | None:
+    """Planned participation of the year's approved plan as rows {unit_id, competency_id, participants, jp,
+    budget}: one per unit (competency None) and one per reason competency (unit None). None without a plan."""
+    plan = approved_plan(agency_id, year)
+    if plan is None:
+        return None
+    assignments = PlanAssignment.objects.filter(plan=plan)
+    rows = [{"unit_id": r["unit_id"], "competency_id": None, "participants": r["n"], "jp": r["jp"] or 0,
+             "budget": r["cost"] or 0}
+            for r in assignments.values("unit_id").annotate(n=Count("pk"), jp=Sum("jp"), cost=Sum("cost"))]
+    rows += [{"unit_id": None, "competency_id": r["competency_id"], "participants": r["n"], "jp": r["jp"] or 0,
+              "budget": r["cost"] or 0}
+             for r in assignments.exclude(competency__isnull=True).values("competency_id")
+             .annotate(n=Count("pk"), jp=Sum("jp"), cost=Sum("cost"))]
+    return rows
+
+
+def unfinished_assignments(agency_id: int, year: int, *, completed: set[tuple[int, int]]) -> list[dict] | None:
+    """Assignments of the year's approved plan (active employees) whose (employee, programme) is not in
+    `completed` — the caller (who knows delivery) says what was completed. Rows {employee_id, unit_id,
+    competency_id, programme_id, programme_title, gap}; None without an approved plan."""
+    plan = approved_plan(agency_id, year)
+    if plan is None:
+        return None
+    rows = []
+    for a in (PlanAssignment.objects.filter(plan=plan, employee__active=True)
+              .values("employee_id", "unit_id", "competency_id", "programme_id", "programme__title", "gap")):
+        if (a["employee_id"], a["programme_id"]) in completed:
+            continue
+        rows.append({"employee_id": a["employee_id"], "unit_id": a["unit_id"], "competency_id": a["competency_id"],
+                     "programme_id": a["programme_id"], "programme_title": a["programme__title"], "gap": a["gap"]})
+    return rows
+
+
+def planned_employee_ids(agency_id: int, year: int, programme_id: int) -> QuerySet:
+    """Employees planned for a programme in an approved plan of the year (a `values("employee_id")` subquery)."""
+    return PlanAssignment.objects.filter(plan__agency_id=agency_id, plan__status=PlanStatus.APPROVED,
+                                         plan__year=year, programme_id=programme_id).values("employee_id")
+
+
+def items_of_month(plan: DevelopmentPlan, month: int, user) -> QuerySet[PlanItem]:
+    """The plan's items of a month that the user sees: all for BKPSDM and the PPK, otherwise the items with a
+    planned participant in the user's scope."""
+    items = PlanItem.objects.filter(plan=plan, month=month)
+    if not (user.is_bkpsdm_admin or user.is_head):
+        items = items.filter(pk__in=for_user(PlanAssignment.objects.filter(plan=plan), user).values("item_id"))
+    return items
+
+
+def planned_cost(plan: DevelopmentPlan, user) -> int:
+    """Planned cost of the plan's assignments in the user's scope."""
+    return for_user(PlanAssignment.objects.filter(plan=plan), user).aggregate(s=Sum("cost"))["s"] or 0
+
+
+def employee_idp(user, employee, year: int) -> IndividualPlan | None:
+    """The employee's IDP of the year in the user's scope: the approved plan's (latest version), else the
+    latest version's whatever its status."""
+    idps = for_user(IndividualPlan.objects.filter(employee=employee, plan__year=year), user)
+    return (idps.filter(plan__status=PlanStatus.APPROVED).order_by("-plan__version").first()
+            or idps.order_by("-plan__version").select_related("plan").first())
 
 
 def plan_items(plan: DevelopmentPlan, *, month: int | None = None, q: str = "") -> QuerySet[PlanItem]:

@@ -47,9 +47,14 @@ def reason_for(prep: Prepared, needs: dict, i: int, programme_id: int) -> dict:
         "competency_id": int(prep.need_comp[best]), "reason_kind": kind,
         "gap": int(current_gap if current_gap > 0 else prep.need_gap[best]),
         "current_level": None if prep.need_current[best] < 0 else int(prep.need_current[best]),
-        "required_level": int(prep.need_required[best] if kind == ReasonKind.CURRENT
-                              else prep.need_next_required[best]),
+        # carried needs (renbang.plans.carried) know no levels: -1 → unknown
+        "required_level": _level(prep.need_required[best] if kind == ReasonKind.CURRENT
+                                 else prep.need_next_required[best]),
     }
+
+
+def _level(value) -> int | None:
+    return None if value < 0 else int(value)
 
 
 def item_snapshot(programme: Programme, session: dict | None, session_id: int | None) -> dict:

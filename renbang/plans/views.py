@@ -26,7 +26,7 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 LEFT_LABELS = {
     LEFT_NO_NEED: _("Tidak ada kesenjangan (kompetensi sudah memenuhi standar)"),
     LEFT_NO_PROGRAMME: _("Tidak ada program dalam katalog untuk kompetensinya"),
-    LEFT_NOT_ELIGIBLE: _("Program yang ada tidak terbuka untuk jenis jabatannya"),
+    LEFT_NOT_ELIGIBLE: _("Program yang ada tidak terbuka untuk jenis jabatannya atau tidak sesuai level kompetensinya"),
     LEFT_LIMITS: _("Kalah prioritas karena anggaran, kapasitas atau batas JP"),
 }
 

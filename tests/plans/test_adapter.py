@@ -76,3 +76,69 @@ def test_it_subtracts_locked_assignments_from_the_instance(pw, world):
     a = _by_id(inst["programmes"])[str(pw.prog_a.pk)]
     assert a["sessions"][0]["capacity"] == 1
     assert inst["budget"]["total"] == 9_000_000
+
+
+def _need_level(pw, employee, competency, current):
+    from renbang.needs.models import Need
+
+    Need.objects.filter(campaign=pw.campaign, employee=employee, competency=competency).update(current=current)
+
+
+def test_it_offers_a_programme_only_to_employees_whose_level_is_in_its_range(pw, world):
+    # INT-1 (competency M.1) is meant for current levels 2–3: staff at level 1 and the PPPK at level 4 are out
+    pw.prog_a.min_level, pw.prog_a.max_level = 2, 3
+    pw.prog_a.save()
+    _need_level(pw, world.staff, pw.comp_a, 1)
+    _need_level(pw, world.other, pw.comp_a, 2)
+    _need_level(pw, pw.pppk, pw.comp_a, 4)
+    emps = _by_id(adapter.build(pw.scenario).instance["employees"])
+    tag = f"p:{pw.prog_a.pk}"
+    assert tag not in emps[str(world.staff.pk)]["tags"]
+    assert tag in emps[str(world.other.pk)]["tags"]
+    assert tag not in emps[str(pw.pppk.pk)]["tags"]
+
+
+def test_it_treats_a_level_not_assessed_as_within_the_range(pw, world):
+    pw.prog_a.min_level, pw.prog_a.max_level = 4, 5
+    pw.prog_a.save()
+    _need_level(pw, world.staff, pw.comp_a, None)  # not assessed: allowed
+    _need_level(pw, world.other, pw.comp_a, 2)  # assessed below the range: refused
+    emps = _by_id(adapter.build(pw.scenario).instance["employees"])
+    assert f"p:{pw.prog_a.pk}" in emps[str(world.staff.pk)]["tags"]
+    assert f"p:{pw.prog_a.pk}" not in emps[str(world.other.pk)]["tags"]
+
+
+def test_it_counts_employees_out_of_every_programmes_level_range_as_not_eligible(pw, world):
+    from renbang.plans import metrics
+
+    pw.prog_a.min_level = 3
+    pw.prog_a.save()
+    _need_level(pw, world.staff, pw.comp_a, 1)
+    prep = adapter.build(pw.scenario)
+    left = metrics.left_out(prep, planned=set())
+    assert world.staff.pk in left["samples"][metrics.LEFT_NOT_ELIGIBLE]
+
+
+def _three_programmes_for_m1(pw):
+    from renbang.catalog.models import PlannedSession, Programme, ProgrammeCompetency
+
+    for n in range(3):
+        p = Programme.objects.create(agency=pw.prog_a.agency, code=f"INT-X{n}", title=f"Integritas lanjutan {n}",
+                                     method=pw.method, jp=8, cost_per_participant=100_000 * (n + 1),
+                                     capacity_per_session=5)
+        ProgrammeCompetency.objects.create(programme=p, competency=pw.comp_a, uplift=1)
+        PlannedSession.objects.create(programme=p, date=pw.s_a3.date, year=2026, month=3, capacity=5)
+
+
+def test_it_keeps_the_best_k_candidates_and_every_one_when_k_is_zero(pw, world):
+    _three_programmes_for_m1(pw)  # with INT-1: four programmes serve the staff member's M.1 gap
+    pw.scenario.candidates_per_employee = 2
+    assert len(_by_id(adapter.build(pw.scenario).instance["employees"])[str(world.staff.pk)]["tags"]) == 2
+    pw.scenario.candidates_per_employee = 0
+    inst = adapter.build(pw.scenario).instance
+    staff = _by_id(inst["employees"])[str(world.staff.pk)]
+    assert len(staff["tags"]) == 4
+    # still only programmes that serve a gap: the chief (M.4 gap) gets none of the M.1 programmes
+    chief = _by_id(inst["employees"])[str(world.chief.pk)]
+    assert chief["tags"] == [f"p:{pw.prog_b.pk}"]
+    load_instance(inst)

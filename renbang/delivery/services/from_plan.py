@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from renbang.catalog.recurrence import indonesian_holidays, next_working_day
 from renbang.people.models import Employee
-from renbang.plans.models import DevelopmentPlan, PlanAssignment, PlanItem, PlanStatus
+from renbang.plans import selectors as plans
 
 from ..models import Enrolment, Session
 from .enrolment import enrolments_invite
@@ -24,10 +24,10 @@ HOURS_PER_DAY_JP = 8  # a full classroom day holds about 8 JP of 45 minutes (UNV
 
 
 def approved_plans(agency):
-    return DevelopmentPlan.objects.filter(agency=agency, status=PlanStatus.APPROVED).order_by("-year", "-version")
+    return plans.approved_plans(getattr(agency, "pk", agency))
 
 
-def _first_day(item: PlanItem, year: int, off) -> dt.date:
+def _first_day(item, year: int, off) -> dt.date:
     if item.date:
         return item.date
     return next_working_day(dt.date(year, item.month, 10), off)[0]
@@ -36,17 +36,15 @@ def _first_day(item: PlanItem, year: int, off) -> dt.date:
 def planned_employee_ids(session: Session):
     """Employees planned for the session's programme in an approved plan of the session's year (the candidates
     for invitations and replacements)."""
-    return PlanAssignment.objects.filter(
-        plan__agency_id=session.agency_id, plan__status=PlanStatus.APPROVED, plan__year=session.start_date.year,
-        programme_id=session.programme_id).values("employee_id")
+    return plans.planned_employee_ids(session.agency_id, session.start_date.year, session.programme_id)
 
 
 @transaction.atomic
-def sessions_from_plan(*, plan: DevelopmentPlan, user, invite: bool = True) -> dict[str, int]:
+def sessions_from_plan(*, plan, user, invite: bool = True) -> dict[str, int]:
     """Create (or link) a session per item of an approved plan and invite its planned participants."""
     if not user.is_bkpsdm_admin or user.agency_id != plan.agency_id:
         raise PermissionDenied
-    if plan.status != PlanStatus.APPROVED:
+    if not plans.is_approved(plan):
         raise ValidationError(_("Hanya rencana yang sudah ditetapkan yang dapat dilaksanakan."))
     off = indonesian_holidays([plan.year, plan.year + 1])
     created = linked = invited = waitlisted = 0

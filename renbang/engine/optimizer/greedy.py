@@ -9,6 +9,8 @@ few. Resources are checked with running sums, so every accepted set is feasible 
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -160,15 +162,37 @@ class PlanState:
         return out
 
 
-def fill(state: PlanState, seat_price: np.ndarray | None = None, allowed: np.ndarray | None = None) -> None:
-    """Grow the plan greedily by score = (gain - seat price) / cost until nothing more fits or helps."""
+@dataclass(frozen=True)
+class Deadline:
+    """A `timer()` reading past which a growing plan stops growing (it is feasible after every round)."""
+
+    at: float | None = None
+    timer: Callable[[], float] = time.perf_counter
+
+    def passed(self) -> bool:
+        return self.at is not None and self.timer() > self.at
+
+
+NO_DEADLINE = Deadline()
+
+
+def fill(
+    state: PlanState,
+    seat_price: np.ndarray | None = None,
+    allowed: np.ndarray | None = None,
+    deadline: Deadline = NO_DEADLINE,
+) -> None:
+    """Grow the plan greedily by score = (gain - seat price) / cost until nothing more fits or helps,
+    or until the deadline (checked after the first round, between rounds: the plan is feasible after each)."""
     inst, opt = state.inst, state.opt
     seat_price = np.zeros(inst.n_sessions) if seat_price is None else seat_price
     cheapest = np.full(inst.n_programmes, np.inf)
     np.minimum.at(cheapest, inst.session_prog, np.where(state.ctx.usable_session, seat_price, np.inf))
     # Options only ever drop out (gains fall, budgets and seats shrink), so the live set only shrinks.
     alive = np.flatnonzero(~state.taken & ~state.dead & (allowed if allowed is not None else True))
-    while True:
+    opening = True  # one round whatever the clock says: a plan that was due is never left empty
+    while opening or not deadline.passed():
+        opening = False
         emp, prog = opt.emp[alive], opt.prog[alive]
         cost = inst.prog_cost[prog]
         net = state.gain[alive] - cheapest[prog]
@@ -226,8 +250,8 @@ def _running_fit(state: PlanState, emp: np.ndarray, cost: np.ndarray, sess: np.n
     return fits
 
 
-def greedy_plan(ctx: Context) -> tuple[np.ndarray, np.ndarray]:
+def greedy_plan(ctx: Context, deadline: Deadline = NO_DEADLINE) -> tuple[np.ndarray, np.ndarray]:
     """The baseline: best gain per Rupiah first, no prices."""
     state = PlanState(ctx, build_options(ctx))
-    fill(state)
+    fill(state, deadline=deadline)
     return state.plan()

@@ -37,7 +37,7 @@ class DualResult:
     local: LocalPlans
     iterations: int = 0
     evaluations: list[tuple[float, float]] = field(default_factory=list)  # (seconds, bound)
-    eval_seconds: float = 0.0  # time of the slowest of the last inexact evaluations
+    eval_seconds: float = 0.0  # time of the slowest of the last iterations (cut LP + inexact evaluation)
     truncated: int = 0  # employees whose exact search the final evaluation had to cut (node limit, clock)
 
 
@@ -140,6 +140,7 @@ def dual_search(
     pool: ColumnPool | None = None,
     reserve: Callable[[], float] | None = None,
     min_iterations: int = 1,
+    min_time: float = 0.0,
     timer: Callable[[], float] = time.perf_counter,
 ) -> DualResult:
     """Minimise the Lagrangian bound. `stop`: a plan value; stop once the bound is within tolerance.
@@ -154,8 +155,10 @@ def dual_search(
     time_limit minus `reserve()` (seconds the caller keeps for itself, e.g. its last plan); the final
     exact evaluation runs only if it fits as well. Without it the bound is still proven (the inexact
     evaluations over-estimate the employees they do not settle), only looser. The first
-    `min_iterations` iterations run whatever the clock says (a loaded machine must not leave the
-    prices at their first guess). `timer` is the clock (the benchmark can pass CPU time).
+    `min_iterations` iterations may run past time_limit, up to `min_time` seconds (a loaded machine
+    must not leave the prices at their first guess, but the minimum is cut by the measured iteration
+    time). Every evaluation is interruptible between chunks of employees (`solve_local`'s deadline)
+    and stays a valid bound. `timer` is the clock (the benchmark can pass CPU time).
     """
     t0 = timer()
     inst = ctx.inst
@@ -171,15 +174,16 @@ def dual_search(
     n_blocks = max(1, min(blocks_wanted or BLOCKS, inst.n_employees))
     blocks = rank * n_blocks // max(inst.n_employees, 1)
 
+    def limit_now() -> float:
+        """Seconds this search may use from t0: the minimum iterations may stretch it to min_time."""
+        stretch = min_time if iterations < min_iterations else 0.0
+        return max(time_limit, stretch) - (reserve() if reserve is not None else 0.0)
+
     def evaluate(y: np.ndarray, exact: bool = False) -> tuple[float, float, LocalPlans]:
         """(guide, proven bound, local plans): the guide values the plans found, the bound over-estimates
-        the employees not solved exactly; both are exact where every employee is. The exact evaluation
+        the employees not solved exactly; both are exact where every employee is. Every evaluation
         stops searching at the time limit (minus the reserve) and keeps valid bounds for the rest."""
-        t_eval = timer()
-        deadline = t0 + time_limit - (reserve() if reserve is not None else 0.0) if exact else None
-        local = solve_local(ctx, to_prices(ctx, rows, y), exact=exact, deadline=deadline, timer=timer)
-        if not exact:
-            eval_seconds.append(timer() - t_eval)
+        local = solve_local(ctx, to_prices(ctx, rows, y), exact=exact, deadline=t0 + limit_now(), timer=timer)
         if pool is not None:
             pool.add(local.emp, local.sess, local.gain)
         fixed = float(y @ rows.limit)
@@ -188,9 +192,8 @@ def dual_search(
     eval_seconds: list[float] = []
 
     def fits(share: float) -> bool:
-        """Would `share` times the slowest recent evaluation end before the time limit?"""
-        left = time_limit - (timer() - t0) - (reserve() if reserve is not None else 0.0)
-        return share * max(eval_seconds[-3:], default=0.0) <= left
+        """Would `share` times the slowest recent iteration end before the time limit?"""
+        return share * max(eval_seconds[-3:], default=0.0) <= limit_now() - (timer() - t0)
 
     cuts = _Cuts(n_blocks, rows)
 
@@ -200,8 +203,11 @@ def dual_search(
             usage(ctx, rows, local.emp, local.sess, blocks, n_blocks),
         )
 
+    iterations = 0
     center = np.maximum(from_prices(ctx, rows, start), 0.0)
+    t_iter = timer()
     f_center, proven, local_center = evaluate(center)
+    eval_seconds.append(timer() - t_iter)
     add_cuts(local_center)
     best_y, best_guide, best_local = center, f_center, local_center
     history = [(timer() - t0, proven)]
@@ -210,10 +216,11 @@ def dual_search(
         if on_plan is not None and plan_after is not None and iterations >= plan_after:
             stop = max(stop or -np.inf, on_plan(to_prices(ctx, rows, best_y), best_local))
             on_plan = None
-        if iterations >= min_iterations and not fits(1.0 + (CERTIFY_COST if certify else 0.0)):
+        if not fits(1.0 + (CERTIFY_COST if certify and iterations >= min_iterations else 0.0)):
             break
         if stop is not None and best_guide - stop <= tolerance * max(1.0, abs(best_guide)):
             break
+        t_iter = timer()
         y, model = cuts.solve(center / rows.scale, radius)
         predicted = f_center - model
         if predicted <= tolerance * max(1.0, abs(f_center)):
@@ -224,6 +231,7 @@ def dual_search(
         f_y, bound_y, local = evaluate(y)
         iterations += 1
         add_cuts(local)
+        eval_seconds.append(timer() - t_iter)
         proven = min(proven, bound_y)
         history.append((timer() - t0, proven))
         if f_y < best_guide:

@@ -1,5 +1,10 @@
 """One call from an instance to a plan with its certificate: `solve(instance, time_limit)`.
 
+Time: every phase stops by `time_limit` (context building aside): the warm start's minimum iterations
+only run while they fit in WARM_MAX_SHARE of it, each evaluation stops between chunks of employees
+(those not searched keep a valid cover bound, so the bound stays proven) and the plans stop growing
+at the deadline after their first round.
+
 Order of work: (1) price discovery on a stratified sample of employees when the instance is large
 (cheap iterations, prices transfer because every limit is scaled by the sample share); (2) Lagrangian
 cutting planes on the full instance, making a plan from the best prices after a few seconds; (3) more
@@ -20,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from .context import Prices, build_context
-from .greedy import greedy_plan
+from .greedy import Deadline, greedy_plan
 from .heuristic import completed_plan, price_guided_plan
 from .lagrangian import dual_search
 from .master import ColumnPool, best_columns, solve_master
@@ -39,7 +44,8 @@ MASTER_UP_TO = 100_000  # employees; the restricted master LP has a row for each
 MASTER_WINDOW = 12  # evaluations whose local plans stay in the master (older prices rarely matter)
 MASTER_COLUMNS = 60_000  # at most about this many, the best by reduced profit (plus the best plan's)
 MASTER_SHARE = 0.15  # of the time limit, kept for the master
-WARM_MIN_ITERATIONS = 25  # on the sample, whatever the clock says (measured: ~0.07 s of CPU each)
+WARM_MIN_ITERATIONS = 25  # on the sample, if they fit in WARM_MAX_SHARE (measured: ~0.07 s of CPU each)
+WARM_MAX_SHARE = 0.25  # of the time limit: the most the sample's minimum iterations may take
 PLAN_RESERVE = 1.3  # time kept for the last plan, in multiples of the slowest plan so far
 
 
@@ -97,6 +103,8 @@ def solve(
     """
     limit = DEFAULT_TIME_LIMIT if time_limit is None else float(time_limit)
     t0, wall0, cpu0 = timer(), time.perf_counter(), time.process_time()
+    # Every phase stops by this reading (context building aside); what is cut keeps a valid bound.
+    deadline = Deadline(t0 + limit, timer)
 
     def clock() -> float:
         return timer() - t0
@@ -117,7 +125,7 @@ def solve(
 
     sampled = inst.n_employees > SAMPLE_ABOVE
     if not sampled:  # a safety net and a first stop target; big runs get a plan from warm prices instead
-        consider(*greedy_plan(ctx), "greedy")
+        consider(*greedy_plan(ctx, deadline), "greedy")
         stats["greedy_objective"] = best["objective"]
     start = None
     if sampled:
@@ -132,6 +140,7 @@ def solve(
             certify=False,
             blocks_wanted=64,
             min_iterations=min(WARM_MIN_ITERATIONS, max_iterations),
+            min_time=WARM_MAX_SHARE * limit - clock(),
         )
         start = warm.prices
         stats["sample_employees"] = len(idx)
@@ -142,14 +151,14 @@ def solve(
 
     def make_plan(prices, local) -> float:
         t = clock()
-        value = consider(*price_guided_plan(ctx, prices, local), "price-guided")
+        value = consider(*price_guided_plan(ctx, prices, local, deadline), "price-guided")
         planned.update(seconds=max(planned["seconds"], clock() - t), prices=prices)
         stats.setdefault("seconds_plan", round(clock(), 3))
         stats.setdefault("cpu_seconds_plan", round(time.process_time() - cpu0, 3))
         stats.setdefault("first_plan_objective", round(value, 4))
         return value
 
-    remaining = max(limit - clock(), 1.0)
+    remaining = max(limit - clock(), 0.0)
     pool = ColumnPool(ctx, window=MASTER_WINDOW) if inst.n_employees <= MASTER_UP_TO else None
     master_share = MASTER_SHARE * limit if pool is not None else 0.0
     dual = dual_search(
@@ -167,7 +176,8 @@ def solve(
     )
     stats["seconds_bound"] = round(clock(), 3)
     bound = dual.bound
-    if best["plan"] is None or not _same_prices(planned["prices"], dual.prices):
+    fresh = not _same_prices(planned["prices"], dual.prices)
+    if best["plan"] is None or (fresh and clock() + planned["seconds"] < limit):
         make_plan(dual.prices, dual.local)  # again at the final prices (or for the first time)
     if pool is not None and clock() + planned["seconds"] < limit:
         if best["plan"] is not None:
@@ -181,7 +191,7 @@ def solve(
         master = solve_master(ctx, columns, time_limit=rate * (limit - clock() - planned["seconds"]))
         stats["master_status"] = "no result" if master is None else "ok"
         if master is not None:
-            consider(*completed_plan(ctx, master.emp, master.sess, master.prices.session), "master")
+            consider(*completed_plan(ctx, master.emp, master.sess, master.prices.session, deadline), "master")
             stats.update(
                 master_lp=round(master.lp_value, 4),
                 master_columns=master.columns,
@@ -189,7 +199,7 @@ def solve(
                 seconds_master=round(master.seconds, 3),
             )
     if sampled and inst.n_employees <= GREEDY_UP_TO and clock() + planned["seconds"] < limit:
-        consider(*greedy_plan(ctx), "greedy")  # the safety net, last: it must not delay the first plan
+        consider(*greedy_plan(ctx, deadline), "greedy")  # the safety net, last: it must not delay the first plan
     stats.update(
         dual_iterations=dual.iterations,
         truncated_subproblems=dual.truncated,
@@ -198,7 +208,7 @@ def solve(
 
     gap_left = bound - best["objective"] > OPTIMAL_TOLERANCE * max(1.0, abs(bound))
     if use_milp and gap_left and clock() < limit and ctx.n_pairs <= EXACT_MILP_VARIABLES:
-        exact = solve_milp(ctx, time_limit=max(limit - clock(), 1.0))
+        exact = solve_milp(ctx, time_limit=max(limit - clock(), 0.1))
         stats["milp_status"] = exact.status
         if exact.status != "no plan":
             consider(exact.emp, exact.sess, "milp")

@@ -71,10 +71,16 @@ def test_it_rounds_the_master_to_feasible_plans_no_worse_than_lp_allows(seed):
 
 def test_it_stops_iterating_when_the_caller_needs_the_time():
     ctx = build_context(generate("small", 2))
+    greedy = objective(ctx.inst, greedy_plan(ctx))
+    # No time left at all: one evaluation, cut before its first chunk, still a valid bound.
     dual = dual_search(ctx, time_limit=600, max_iterations=50, reserve=lambda: 1e9, min_iterations=3)
+    assert dual.iterations == 1 and dual.truncated == 0
+    assert dual.bound >= greedy and len(dual.local.emp) == 0
+    # The minimum iterations may stretch the limit up to min_time, no further.
+    dual = dual_search(ctx, time_limit=600, max_iterations=50, reserve=lambda: 1e9, min_iterations=3, min_time=2e9)
     assert dual.iterations == 3
     # Without the final exact evaluation the bound is still a valid one, from the inexact evaluations.
-    assert dual.bound >= objective(ctx.inst, greedy_plan(ctx))
+    assert dual.bound >= greedy
 
 
 def test_it_keeps_the_best_columns_and_every_kept_one():

@@ -1,12 +1,15 @@
 """Plans are feasible, honestly valued and certified; small instances are solved to optimality."""
 
+import time
+
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from renbang.engine.optimizer import check_feasibility, generate, objective, solve
 from renbang.engine.optimizer.context import build_context
-from renbang.engine.optimizer.generator import random_small
+from renbang.engine.optimizer.generator import Shape, random_small
 from renbang.engine.optimizer.greedy import greedy_plan
 from renbang.engine.optimizer.heuristic import price_guided_plan
 from renbang.engine.optimizer.lagrangian import dual_search
@@ -67,7 +70,7 @@ def test_it_gives_the_same_plan_for_the_same_instance():
 
 def test_it_beats_the_greedy_baseline_and_stays_close_to_its_bound():
     inst = generate("small", 7)
-    result = solve(inst, time_limit=20, use_milp=False)
+    result = solve(inst, time_limit=20, use_milp=False, timer=time.process_time)  # CPU: holds under load
     greedy = objective(inst, greedy_plan(build_context(inst)))
     assert result.objective >= greedy
     assert result.objective >= 0.97 * result.bound
@@ -96,3 +99,42 @@ def test_it_rounds_the_restricted_master_to_a_plan_within_a_tenth_of_a_percent_o
     assert result.stats["master_lp"] >= result.stats["first_plan_objective"]
     assert result.objective >= 0.999 * result.bound
     assert check_feasibility(inst, result.assignments(inst)) == []
+
+
+# Time limits in CPU seconds (`timer=time.process_time`): what the engine does with its own CPU does not
+# depend on how many other processes share the machine, so these tests hold under load.
+LIMIT_TOLERANCE = 1.0  # seconds of CPU past the limit: building the context (~0.1 s here) and one round
+
+
+@pytest.mark.parametrize("limit", [0.5, 2.0])
+def test_it_returns_within_a_short_time_limit_on_a_sampled_instance(limit):
+    inst = generate(Shape(employees=8_000, programmes=80, sessions=320, units=30, capacity=(15, 40)), 5)
+    start = time.process_time()
+    result = solve(inst, time_limit=limit, use_milp=False, timer=time.process_time)
+    assert time.process_time() - start <= limit + LIMIT_TOLERANCE
+    assert result.stats["sample_employees"] > 0  # the warm start's minimum iterations were cut too
+    assert check_feasibility(inst, result.assignments(inst)) == []
+    assert result.bound >= result.objective > 0
+
+
+def test_a_cut_run_still_bounds_the_best_plan_of_a_long_run():
+    inst = generate("small", 4)
+    long = solve(inst, time_limit=600, use_milp=False, max_iterations=25, timer=time.process_time)
+    start = time.process_time()
+    short = solve(inst, time_limit=0.3, use_milp=False, timer=time.process_time)
+    assert time.process_time() - start <= 0.3 + LIMIT_TOLERANCE
+    assert short.bound >= long.objective - 1e-6  # cut evaluations over-estimate, never under
+    assert long.bound >= long.objective
+    assert check_feasibility(inst, short.assignments(inst)) == []
+
+
+def test_every_evaluation_stops_at_its_deadline_with_a_valid_bound():
+    from renbang.engine.optimizer.context import Prices
+    from renbang.engine.optimizer.subproblem import solve_local
+
+    inst = generate("small", 6)
+    ctx = build_context(inst)
+    full = solve_local(ctx, Prices.zero(inst), exact=False)
+    cut = solve_local(ctx, Prices.zero(inst), exact=False, deadline=-1.0, timer=lambda: 0.0)
+    assert cut.truncated == int((~cut.exact).sum()) > 0 and len(cut.emp) == 0
+    assert (cut.value >= full.lower - 1e-9).all()  # every skipped employee keeps a valid upper bound
