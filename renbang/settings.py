@@ -301,6 +301,10 @@ RENBANG = {
     "NEEDS_INLINE_MAX_EMPLOYEES": env.int("RENBANG_NEEDS_INLINE_MAX_EMPLOYEES", default=2000),
     # Self and supervisor ratings this many levels apart are flagged for a conversation (UNVERIFIED default).
     "NEEDS_DISAGREEMENT_LEVELS": 2,
+    # Leaders' dashboard, "where the gaps are biggest": units rank by the share of their measured employees below
+    # standard; a unit with fewer measured employees than this ranks after the larger ones, so a 2-person unit
+    # at 100 % does not top the list (a choice of this app, not a regulation).
+    "DASHBOARD_GAP_MIN_EMPLOYEES": env.int("RENBANG_DASHBOARD_GAP_MIN_EMPLOYEES", default=10),
     # FGD attachments (PDF/JPEG/PNG by content): largest accepted size.
     "NEEDS_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
 }

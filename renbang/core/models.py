@@ -64,3 +64,26 @@ class Job(models.Model):
         self.message = message[:300]
         self.finished_at = timezone.now()
         self.save(update_fields=["status", "progress", "result", "message", "finished_at"])
+
+
+class Notice(models.Model):
+    """A short in-app notice to one user (an invitation, a decision, a questionnaire reminder). Every app writes
+    them through `renbang.core.notices` (notice + e-mail): one notification path."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices",
+                             verbose_name=_("penerima"))
+    title = models.CharField(_("judul"), max_length=200)
+    body = models.TextField(_("isi"), blank=True)
+    url = models.CharField(_("tautan"), max_length=300, blank=True)
+    kind = models.CharField(_("jenis"), max_length=40, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pemberitahuan")
+        verbose_name_plural = _("pemberitahuan")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="core_notice_user_read_idx")]
+
+    def __str__(self) -> str:
+        return self.title

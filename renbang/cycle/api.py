@@ -118,6 +118,7 @@ class GapCellSerializer(serializers.Serializer):
     employees_with_gap = serializers.IntegerField()
     employees = serializers.IntegerField()
     share = serializers.IntegerField()
+    small_unit = serializers.BooleanField(help_text="Fewer measured employees than the ranking minimum: ranked last.")
 
 
 class DashboardSerializer(serializers.Serializer):
@@ -148,7 +149,8 @@ class DashboardView(APIView):
         payload = {
             "year": d["year"], "month": d["month"], "campaign": d["campaign"].pk if d["campaign"] else None,
             "biggest_gaps": [{"unit_id": c["unit_id"], "unit": c["unit"], "competency": c["competency"].code,
-                              "employees_with_gap": c["with_gap"], "employees": c["n"], "share": c["share"]}
+                              "employees_with_gap": c["with_gap"], "employees": c["n"], "share": c["share"],
+                              "small_unit": c["small"]}
                              for c in d["gaps"]],
             "jpm_bands": d["bands"], "carried": d["carried"],
             "plan_progress": plain if d["plan_progress"] else None, "budget": money if d["budget"] else None,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 
 def gap_bars(cells: list[dict]) -> dict:
+    """Bars = share (%) of the unit's measured employees below standard (the dashboard ranks by it)."""
     return {"labels": [f"{c['competency'].code} · {c['unit'][:28]}" for c in cells],
-            "values": [c["with_gap"] for c in cells], "shares": [c["share"] for c in cells]}
+            "values": [c["share"] for c in cells], "counts": [c["with_gap"] for c in cells]}
 
 
 def _figure(width: float, height: float):
@@ -18,7 +19,8 @@ def _figure(width: float, height: float):
 
 
 def gap_bars_svg(cells: list[dict], xlabel: str) -> str:
-    """Horizontal bars: employees below standard per unit × competency (the dashboard's biggest gaps)."""
+    """Horizontal bars: share (%) of employees below standard per unit × competency, with the head count
+    (the dashboard's biggest gaps)."""
     from renbang.core.pdf import svg_chart
 
     if not cells:
@@ -26,10 +28,12 @@ def gap_bars_svg(cells: list[dict], xlabel: str) -> str:
     fig = _figure(6.5, 0.35 * len(cells) + 0.8)
     ax = fig.add_subplot()
     labels = [f"{c['competency'].code} · {c['unit'][:34]}" for c in cells][::-1]
-    values = [c["with_gap"] for c in cells][::-1]
+    values = [c["share"] for c in cells][::-1]
+    counts = [c["with_gap"] for c in cells][::-1]
     ax.barh(labels, values, color="#0b5d4b")
-    for y, v in enumerate(values):
-        ax.text(v, y, f" {v}", va="center", fontsize=8)
+    for y, (v, n) in enumerate(zip(values, counts, strict=True)):
+        ax.text(v, y, f" {v}% ({n})", va="center", fontsize=8)
+    ax.set_xlim(0, 112)
     ax.set_xlabel(xlabel, fontsize=8)
     ax.tick_params(labelsize=8)
     ax.spines[["top", "right"]].set_visible(False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Avg, Count, Max, Q, Sum
 
 from renbang.accounts.scoping import for_user
@@ -141,11 +142,16 @@ def mentoring_feedback_owed(employee) -> list[Pair]:
 # --- the leaders' dashboard --------------------------------------------------------------------------------
 
 def biggest_gaps(user, campaign: Campaign, limit: int = 8) -> list[dict]:
-    """Unit × competency cells with the most employees below standard (top units in the user's scope)."""
+    """Unit × competency cells (top units in the user's scope) ranked by the share of the unit's measured employees
+    below standard, not their head count (which would always put the largest office first). Cells of units with
+    fewer measured employees than RENBANG["DASHBOARD_GAP_MIN_EMPLOYEES"] rank after the others and are marked
+    `small`: a 2-person unit at 100 % says less than 40 of 120."""
+    min_n = int(settings.RENBANG["DASHBOARD_GAP_MIN_EMPLOYEES"])
     table = needs_results.heatmap(campaign, user)
-    cells = [dict(cell, unit_id=row["unit_id"], unit=row["name"])
+    cells = [dict(cell, unit_id=row["unit_id"], unit=row["name"], small=cell["n"] < min_n)
              for row in table["rows"] for cell in row["cells"] if cell and cell["with_gap"]]
-    cells.sort(key=lambda c: (-c["with_gap"], -c["mean_gap"], c["unit"], c["competency"].code))
+    cells.sort(key=lambda c: (c["small"], -c["with_gap"] / c["n"], -c["with_gap"], -c["mean_gap"], c["unit"],
+                              c["competency"].code))
     return cells[:limit]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404
 from django.shortcuts import render
@@ -55,7 +56,8 @@ def dashboard(request):
     day = _month(request)
     data = selectors.dashboard(request.user, day)
     return render(request, "cycle/dashboard.html", {"d": data, "month_value": f"{day:%Y-%m}",
-                                                     "gap_chart": charts.gap_bars(data["gaps"])})
+                                                     "gap_chart": charts.gap_bars(data["gaps"]),
+                                                     "gap_min": settings.RENBANG["DASHBOARD_GAP_MIN_EMPLOYEES"]})
 
 
 @permission_required("cycle.view_dashboard", raise_exception=True)
@@ -64,5 +66,6 @@ def dashboard_pdf(request):
     data = selectors.dashboard(request.user, day)
     return pdf_response(f"ringkasan-{day:%Y-%m}", "cycle/pdf/monthly.html", {
         "d": data, "agency": request.user.agency, "user": request.user, "printed": timezone.localdate(),
-        "gap_svg": charts.gap_bars_svg(data["gaps"], _("Pegawai di bawah standar")),
+        "gap_min": settings.RENBANG["DASHBOARD_GAP_MIN_EMPLOYEES"],
+        "gap_svg": charts.gap_bars_svg(data["gaps"], _("% pegawai di bawah standar")),
     })

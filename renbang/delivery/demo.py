@@ -19,10 +19,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from renbang.catalog.models import Programme
+from renbang.core.models import Notice
 from renbang.people.models import Employee, EmployeeStatus
 
 from . import services
-from .models import Attendance, Certificate, Enrolment, ExternalClaim, Notice, Session, SessionDay, random_code
+from .models import Attendance, Certificate, Enrolment, ExternalClaim, Session, SessionDay, random_code
 
 DEMO_PDF = b"%PDF-1.4\n% Renbang demo certificate\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 DECLINE_REASONS = ["Bertugas ke luar kota pada tanggal tersebut", "Sedang cuti tahunan",
@@ -99,6 +100,7 @@ def seed(ctx) -> None:
         _one_off_sessions(ctx, agency, rng)
         _participants(ctx, agency, rng)
         _claims(ctx, agency, rng)
+        _self_learning(ctx, agency, rng)
     seconds = (timezone.now() - started).total_seconds()
     ctx.log(f"  pelaksanaan: {Session.objects.filter(agency=agency).count()} sesi, "
             f"{Enrolment.objects.filter(session__agency=agency).count()} peserta, "
@@ -201,6 +203,58 @@ def _claims(ctx, agency, rng) -> None:
             if status == ExternalClaim.Status.REJECTED else "",
             verified_at=timezone.now() if status != ExternalClaim.Status.PENDING else None))
     ExternalClaim.objects.bulk_create(claims)
+
+
+# Learning outside the city's own sessions, verified as external claims: e-learning (ASN Unggul, LMS of the
+# ministries), webinars, in-house workshops of an OPD. (title, provider, JP).
+SELF_LEARNING = [
+    ("MOOC Pelayanan Publik Prima", "LAN (ASN Unggul)", 20), ("MOOC Literasi Digital ASN", "LAN (ASN Unggul)", 16),
+    ("Webinar Manajemen Risiko Pemerintah Daerah", "BPKP", 3), ("Webinar Penyusunan SKP", "BKN", 2),
+    ("E-learning Pencegahan Korupsi", "KPK (ACLC)", 12), ("Lokakarya Penyusunan Renja OPD", "Perangkat daerah", 8),
+    ("E-learning Keamanan Informasi", "BSSN", 6), ("Bimtek Daring Tata Naskah Dinas", "ANRI", 4)]
+
+# Share of the subject employees who have reached 20 JP by the end of the year; another share has part of it.
+# Plausible figures for a city administration (so that 15–40 % show as at risk late in the year), not data.
+DEMO_DONE_BY_YEAR_END = 0.72
+DEMO_PARTIAL = 0.12
+
+
+def _self_learning(ctx, agency, rng) -> None:
+    """Verified external claims so that the compliance page shows a plausible year: the JP of the city's own
+    sessions reach only a few hundred employees, so without this nearly every PNS would be "at risk". By the demo
+    date (the delivery cutoff) about DEMO_DONE_BY_YEAR_END of the year-end share have 20 JP, DEMO_PARTIAL have
+    some; the rest have only what the sessions gave them."""
+    from django.db.models import Sum
+
+    cutoff = _cutoff(ctx)
+    start = dt.date(ctx.year, 1, 10)
+    elapsed = min(1.0, (cutoff - dt.date(ctx.year, 1, 1)).days / 335)  # most of it is done by early December
+    target = float(services.settings_for(agency).jp_target)
+    subject = list(Employee.objects.filter(agency=agency, active=True, status__in=[
+        EmployeeStatus.PNS, EmployeeStatus.CPNS]).order_by("pk").values_list("pk", flat=True))
+    have = dict(Enrolment.objects.filter(completed=True, session__agency=agency, session__end_date__year=ctx.year)
+                .values("employee_id").annotate(s=Sum("jp")).values_list("employee_id", "s").order_by())
+    have_claims = dict(ExternalClaim.objects.filter(employee__agency=agency, status=ExternalClaim.Status.VERIFIED,
+                                                    end_date__year=ctx.year)
+                       .values("employee_id").annotate(s=Sum("jp")).values_list("employee_id", "s").order_by())
+    path = _claim_file(0)  # one certificate file shared by these demo claims
+    span = max(1, (cutoff - start).days)
+    claims = []
+    for pk in subject:
+        roll = rng.random()
+        jp = float(have.get(pk, 0) or 0) + float(have_claims.get(pk, 0) or 0)
+        goal = target if roll < DEMO_DONE_BY_YEAR_END * elapsed else (
+            rng.uniform(4, target - 4) if roll < (DEMO_DONE_BY_YEAR_END + DEMO_PARTIAL) * elapsed else 0)
+        while jp < goal:
+            title, provider, hours = rng.choice(SELF_LEARNING)
+            end = start + dt.timedelta(days=rng.randrange(0, span))
+            claims.append(ExternalClaim(
+                employee_id=pk, title=title, provider_name=provider, start_date=end - dt.timedelta(days=1),
+                end_date=end, jp=Decimal(hours), file=path, file_type="application/pdf", file_size=len(DEMO_PDF),
+                status=ExternalClaim.Status.VERIFIED, verified_at=timezone.now(),
+                certificate_number=f"{provider[:3].upper()}/{ctx.year}/{pk}-{len(claims)}"))
+            jp += hours
+    ExternalClaim.objects.bulk_create(claims, batch_size=2000)
 
 
 def seed_late(ctx) -> None:

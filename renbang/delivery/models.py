@@ -360,24 +360,5 @@ class Certificate(models.Model):
         return self.code
 
 
-class Notice(models.Model):
-    """A short in-app notice to one user (an invitation, a decision); other apps may reuse it through
-    `renbang.delivery.services.notify`."""
-
-    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="notices",
-                             verbose_name=_("penerima"))
-    title = models.CharField(_("judul"), max_length=200)
-    body = models.TextField(_("isi"), blank=True)
-    url = models.CharField(_("tautan"), max_length=300, blank=True)
-    kind = models.CharField(_("jenis"), max_length=40, blank=True)
-    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
-    read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("pemberitahuan")
-        verbose_name_plural = _("pemberitahuan")
-        ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["user", "read_at"])]
-
-    def __str__(self) -> str:
-        return self.title
+# Notices moved to core (one notification path for every app); the name stays importable from here.
+from renbang.core.models import Notice  # noqa: E402,F401

@@ -31,7 +31,7 @@ def tasks(user, today: dt.date):
         decided = set(ProgrammeReview.objects.filter(programme_id__in=flagged["ids"], decided_at__year=today.year)
                       .values_list("programme_id", flat=True)) if flagged["ids"] else set()
         yield Task(_("Program ditandai manfaat rendah menunggu keputusan"), len(set(flagged["ids"]) - decided),
-                   reverse("evaluation:flagged"), "bi-flag", urgent=True)
+                   f"{reverse('evaluation:flagged')}?tahun={today.year}", "bi-flag", urgent=True)
 
 
 def step(user, year: int) -> Step | None:

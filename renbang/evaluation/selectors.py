@@ -228,21 +228,23 @@ def flagged_ids(evidence: dict) -> list[int]:
 
 def flagged_for_user(user, year: int, *, limit: int = 5) -> dict | None:
     """{"count", "rows": the `limit` most clearly flagged as {title, reason, url}, "url": the flagged page} of the
-    programmes in the user's scope. The flag weighs all the evidence gathered so far (as the flagged page does, so
-    the figure and the page it links to agree); `year` is the interface's and does not narrow it.
-    A few queries, and one only while the agency has no feedback at all."""
+    programmes in the user's scope, flagged on the evidence of the sessions that ended in `year` (the dashboard's
+    year; the link opens the flagged page for the same year, so the figure and the page agree).
+    A few queries, and one only while the agency has no feedback that year."""
     from renbang.catalog.models import Programme
 
     if not user.agency_id:
         return None
-    answered = Feedback.objects.filter(enrolment__session__agency_id=user.agency_id).values(
+    answered = Feedback.objects.filter(enrolment__session__agency_id=user.agency_id,
+                                       enrolment__session__end_date__year=year).values(
         "enrolment__session__programme_id")
     ids = list(for_user(Programme.objects.filter(pk__in=Subquery(answered)), user).values_list("pk", flat=True))
     sees = user.has_perm("evaluation.view_results")
-    out = {"count": 0, "ids": [], "rows": [], "url": reverse("evaluation:flagged") if sees else None}
+    out = {"count": 0, "ids": [], "rows": [], "year": year,
+           "url": f'{reverse("evaluation:flagged")}?tahun={year}' if sees else None}
     if not ids:
         return out
-    evidence = programme_evidence(user.agency_id, ids)
+    evidence = programme_evidence(user.agency_id, ids, year=year)
     flagged = flagged_ids(evidence)
     out["count"] = len(flagged)
     out["ids"] = flagged

@@ -181,7 +181,7 @@ def reminders_send(*, agency, today: dt.date | None = None) -> dict[str, int]:
     """Remind participants with feedback still to give (window open) and supervisors with follow-ups due, by an
     in-app notice and an e-mail where an address is known; nobody twice within a week."""
     from renbang.accounts.models import User
-    from renbang.delivery.services import notify_each
+    from renbang.core.notices import notify_each
 
     today = today or timezone.localdate()
     now = timezone.now()

@@ -45,10 +45,10 @@ def _latest_reviews(programme_ids) -> dict[int, ProgrammeReview]:
     return latest
 
 
-def _rows(request):
+def _rows(request, year: int | None = None):
     agency_id = request.user.agency_id
     s = settings_for(agency_id)
-    evidence, methods = programme_evidence(agency_id, settings=s, with_methods=True)
+    evidence, methods = programme_evidence(agency_id, settings=s, with_methods=True, year=year)
     return s, evidence, methods
 
 
@@ -169,7 +169,8 @@ def method_comparison(request):
 
 @permission_required("evaluation.view_results", raise_exception=True)
 def flagged_list(request):
-    s, evidence, methods = _rows(request)
+    year = _year(request)  # ?tahun=: only the evidence of sessions that ended that year (the dashboard's link)
+    s, evidence, methods = _rows(request, year=year)
     flagged = sorted((e for e in evidence.values() if e.flagged), key=lambda e: -e.low_lower)
     programmes = {p.pk: p for p in Programme.objects.filter(pk__in=[e.programme_id for e in flagged]).select_related(
         "method")}
@@ -179,7 +180,7 @@ def flagged_list(request):
                                  prefix=f"p{e.programme_id}") if request.user.has_perm("evaluation.manage") else None}
              for e in flagged[:20]]
     return render(request, "evaluation/flagged.html", {
-        "items": items, "settings": s, "more": max(len(flagged) - 20, 0),
+        "items": items, "settings": s, "more": max(len(flagged) - 20, 0), "year": year,
         "reviews": _latest_reviews(e.programme_id for e in flagged)})
 
 

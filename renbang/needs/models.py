@@ -111,7 +111,8 @@ class Assessment(models.Model):
         DRAFT = "draft", _("Draf")
         SUBMITTED = "submitted", _("Terkirim")
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, null=True, blank=True,
+    # No index of its own: the (campaign, source, status) index and the unique (campaign, …) lead with it.
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, null=True, blank=True, db_index=False,
                                  related_name="assessments", verbose_name=_("kampanye"),
                                  help_text=_("Kosong untuk hasil assessment center yang diimpor."))
     employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="assessments",
@@ -159,8 +160,8 @@ class Assessment(models.Model):
 class AssessmentScore(models.Model):
     """The level (1–5) a respondent chose for one competency."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores",
-                                   verbose_name=_("penilaian"))
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores", db_index=False,
+                                   verbose_name=_("penilaian"))  # the unique (assessment, competency) indexes it
     competency = models.ForeignKey("competencies.Competency", on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("kompetensi"))
     level = models.PositiveSmallIntegerField(_("level"), validators=LEVEL_VALIDATORS)
@@ -177,8 +178,8 @@ class AssessmentScore(models.Model):
 class CurrentLevel(models.Model):
     """The level an employee holds in a competency at a campaign's close (materialised; formula in services)."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="current_levels",
-                                 verbose_name=_("kampanye"))
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="current_levels", db_index=False,
+                                 verbose_name=_("kampanye"))  # indexed by the unique (campaign, …) constraint
     employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="current_levels",
                                  verbose_name=_("pegawai"))
     competency = models.ForeignKey("competencies.Competency", on_delete=models.PROTECT, related_name="+",
@@ -203,8 +204,8 @@ class CurrentLevel(models.Model):
 class JobMatch(models.Model):
     """An employee's JPM (job–person match) and performance gap for a campaign."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="job_matches",
-                                 verbose_name=_("kampanye"))
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="job_matches", db_index=False,
+                                 verbose_name=_("kampanye"))  # indexed by the unique (campaign, …) constraint
     employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="job_matches",
                                  verbose_name=_("pegawai"))
     unit = models.ForeignKey("org.OrgUnit", on_delete=models.CASCADE, related_name="+", verbose_name=_("unit"))
@@ -237,7 +238,8 @@ class Need(models.Model):
     assessed (counted as 0 in the gap: no evidence, no credit).
     """
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="needs", verbose_name=_("kampanye"))
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="needs", db_index=False,
+                                 verbose_name=_("kampanye"))  # indexed by the unique (campaign, …) constraint
     employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="needs",
                                  verbose_name=_("pegawai"))
     unit = models.ForeignKey("org.OrgUnit", on_delete=models.CASCADE, related_name="+",

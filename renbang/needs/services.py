@@ -6,12 +6,13 @@ from collections.abc import Mapping
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from renbang.core.jobs import start_job
+from renbang.core.notices import notify_each
 
 from . import selectors
 from .compute import compute_campaign
@@ -197,6 +198,12 @@ def assessment_submit(*, assessment: Assessment, required_competencies: set[int]
     return assessment
 
 
+def _recipient(account: tuple[int, str] | None, employee_email: str) -> tuple[int | None, str]:
+    if account is None:
+        return None, employee_email or ""
+    return account[0], account[1] or employee_email or ""
+
+
 @transaction.atomic
 def reminders_send(*, campaign: Campaign, user) -> int:
     """An in-app notice for everyone in the user's scope who still has a questionnaire to fill (own self form,
@@ -206,12 +213,19 @@ def reminders_send(*, campaign: Campaign, user) -> int:
     message = _("Kuesioner kompetensi \"%(name)s\" menunggu Anda sampai %(end)s.") % {
         "name": campaign.name, "end": campaign.period_end.strftime("%d-%m-%Y")}
     waiting = list(selectors.reminder_recipients(campaign, user).values_list("pk", "email"))
-    Reminder.objects.bulk_create([Reminder(campaign=campaign, employee_id=pk, message=message,
-                                           emailed=bool(email)) for pk, email in waiting], batch_size=2000)
-    mails = [(_("Pengingat Renbang ASN"), message, settings.DEFAULT_FROM_EMAIL, [email])
-             for _pk, email in waiting if email]
-    if mails:
-        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=True))
+    # The one notification path (renbang.core.notices): an in-app notice for employees with an account, an
+    # e-mail to the account's address or else the employee's own.
+    from renbang.accounts.models import User
+
+    accounts = {employee_id: (user_id, user_email) for employee_id, user_id, user_email in User.objects.filter(
+        employee_id__in=[pk for pk, _email in waiting], is_active=True).values_list("employee_id", "pk", "email")}
+    recipients = [(pk, *_recipient(accounts.get(pk), email)) for pk, email in waiting]
+    Reminder.objects.bulk_create([Reminder(campaign=campaign, employee_id=pk, message=message, emailed=bool(address))
+                                  for pk, _user_id, address in recipients], batch_size=2000)
+    title = _("Pengingat kuesioner kompetensi")
+    url = reverse("needs:index")
+    notify_each([(user_id, address, title, message, url) for _pk, user_id, address in recipients],
+                kind="needs.reminder")
     return len(waiting)
 
 

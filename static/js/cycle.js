@@ -33,7 +33,7 @@
       data: { labels: gaps.labels, datasets: [{ label: gapCanvas.dataset.label, data: gaps.values,
         backgroundColor: "#0b5d4b" }] },
       options: { ...base, indexAxis: "y", plugins: { legend: { display: false } },
-        scales: { y: { ticks: { autoSkip: false, font: { size: 11 } } }, x: { beginAtZero: true, ticks: { precision: 0 } } } } });
+        scales: { y: { ticks: { autoSkip: false, font: { size: 11 } } }, x: { beginAtZero: true, suggestedMax: 100, ticks: { precision: 0 } } } } });
   }
 
   document.querySelectorAll("canvas[data-trend]").forEach((canvas) => {

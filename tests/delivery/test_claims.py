@@ -8,8 +8,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from renbang.core.models import Notice
 from renbang.delivery import services
-from renbang.delivery.models import ExternalClaim, Notice
+from renbang.delivery.models import ExternalClaim
 
 from .helpers import PDF, PNG, pdf_upload
 

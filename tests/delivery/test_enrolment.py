@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from renbang.core.models import Notice
 from renbang.delivery import services
-from renbang.delivery.models import Enrolment, Notice
+from renbang.delivery.models import Enrolment
 
 from .helpers import future_weekdays, make_session
 

@@ -5,7 +5,7 @@ import datetime as dt
 from django.core import mail
 from django.urls import reverse
 
-from renbang.delivery.models import Notice
+from renbang.core.models import Notice
 from renbang.evaluation import services
 from renbang.evaluation.models import FollowUp
 

@@ -1,5 +1,7 @@
 """Writes of delivery (keyword-only, atomic). Import from here: `from renbang.delivery import services`."""
 
+from renbang.core.notices import notices_mark_read, notify, notify_each, notify_employees
+
 from .attendance import attendance_percent, attendance_record, self_checkin, session_complete
 from .claims import check_upload, claim_decide, claim_submit, claim_withdraw, sniff
 from .enrolment import (
@@ -12,7 +14,6 @@ from .enrolment import (
     releasable_ids,
 )
 from .from_plan import approved_plans, planned_employee_ids, sessions_from_plan
-from .notices import notices_mark_read, notify, notify_each, notify_employees
 from .sessions import (
     can_facilitate,
     regenerate_checkin_code,

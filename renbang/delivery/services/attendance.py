@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from renbang.core.notices import notify_employees
+
 from ..models import Attendance, Certificate, Enrolment, Session, SessionDay
-from .notices import notify_employees
 from .sessions import can_facilitate, settings_for
 
 #: Enrolments whose attendance is taken: invited people who show up count too.

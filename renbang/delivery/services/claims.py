@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from renbang.core import uploads
+from renbang.core.notices import notify_employees
 from renbang.core.uploads import PDF_AND_IMAGES
 
 from ..models import ExternalClaim
-from .notices import notify_employees
 from .sessions import settings_for
 
 #: Accepted files, recognised by their first bytes (never by the name or the browser's content type), with

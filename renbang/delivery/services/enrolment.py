@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from renbang.core.notices import notify_employees
 from renbang.people.models import Employee
 
 from ..models import Enrolment, Session
-from .notices import notify_employees
 
 
 def _invite_notice(session: Session, employees: list) -> None:

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from renbang.catalog.models import PlannedSession
+from renbang.core.notices import notify_employees
 
 from ..models import DeliverySettings, Enrolment, Session, SessionDay
-from .notices import notify_employees
 
 MAX_DAYS = 60
 

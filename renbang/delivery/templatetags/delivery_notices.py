@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..models import Notice
+from renbang.core.models import Notice
 
 register = template.Library()
 

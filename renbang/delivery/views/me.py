@@ -14,11 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from renbang.accounts.scoping import for_user
+from renbang.core.models import Notice
+from renbang.core.notices import notices_mark_read
 from renbang.core.pdf import pdf_response
 
 from .. import ledger, selectors, services
 from ..forms import CheckinForm, ClaimForm
-from ..models import Certificate, ExternalClaim, Notice
+from ..models import Certificate, ExternalClaim
 from .common import form_errors, message_of, year_param
 
 
@@ -140,7 +142,7 @@ def notice_list(request):
 @require_POST
 def notices_read(request):
     pk = request.POST.get("pk")
-    services.notices_mark_read(user=request.user, pk=int(pk) if pk and pk.isdigit() else None)
+    notices_mark_read(user=request.user, pk=int(pk) if pk and pk.isdigit() else None)
     target = request.POST.get("next") or ""
     if target.startswith("/") and not target.startswith("//"):
         return redirect(target)

@@ -1,7 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 from django.test.utils import override_settings
 
 from renbang.core.demo import DEMO_AGENCY_CODE, DEMO_HOOKS, DemoContext, demo_modules
@@ -23,6 +23,12 @@ class Command(BaseCommand):
             self.stdout.write("Data demo sudah ada; dilewati.")
             return
         ctx = DemoContext(seed=seed, employees=employees, year=year, log=self.stdout.write)
+        if connection.vendor == "sqlite" and not connection.in_atomic_block:
+            # The demo is throwaway data that a re-run rebuilds: skip SQLite's fsyncs while seeding (on a slow,
+            # shared disk they were most of the wall time: the needs step of a 2,000-employee seed went from
+            # ~146 s to ~89 s with 4 s of CPU either way). Only this connection, only for this command.
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA synchronous=OFF")
         # Demo invitations and reminders go to fictional people: keep them in memory, never to a mail server
         # (nor to the console, where they buried the seed's own report).
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):

@@ -1,4 +1,7 @@
-"""In-app notices and e-mail (through Django's mail settings: console backend in development)."""
+"""One notification path for every app: an in-app notice (`core.Notice`, the navbar bell and the notices page) and
+an e-mail (through Django's mail settings: console backend in development) sent after the transaction commits.
+Delivery (invitations, decisions), evaluation (feedback and follow-up reminders) and needs (questionnaire
+reminders) all write through here."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Notice
+from .models import Notice
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +27,7 @@ def _address(user) -> str:
 
 def notify(*, users: Iterable, title: str, body: str = "", url: str = "", kind: str = "",
            email: bool = True) -> list[Notice]:
-    """One Notice per user, and (after commit) one e-mail per user with an address. Other apps may reuse this."""
+    """One Notice per user, and (after commit) one e-mail per user with an address."""
     users = [u for u in users if u is not None]
     notices = Notice.objects.bulk_create([
         Notice(user=u, title=title[:200], body=body, url=url[:300], kind=kind[:40]) for u in users])
