@@ -15,7 +15,6 @@ from rest_framework.authtoken.models import Token
 APPS = ("people", "mentoring", "plans", "delivery", "evaluation", "cycle")
 
 NOT_AUDITED = {
-    "delivery.Notice": "a message to one user, written by audited actions; no decision or personal record",
     "evaluation.Feedback": "anonymous by design (L1): per-row entries would tie answers to a person",
     "evaluation.ReminderLog": "operational: when a reminder went out, so nobody is reminded twice a day",
     "cycle.CarriedNeed": "derived by the year closing; the closing (YearClosing) is the audited decision",
