@@ -26,9 +26,9 @@ from scipy.optimize import linear_sum_assignment
 from .arrays import unique_inverse
 from .context import Context, MonthTable, Prices, lookup_pairs, month_table, pair_contributions
 from .model import MONTHS
-from .search import FAST_FRONTIER, MAX_FRONTIER, vector_search
+from .search import vector_search
 
-MAX_ENUMERATED = 64  # more candidates than this: search the best 64, then prove the rest useless
+MAX_ENUMERATED = 14  # more candidates than this: search the best 14, then prove the rest useless
 BNB_NODES = 50_000  # per employee; past it the employee gets a valid upper bound instead of its optimum
 ROW_CHUNK = 10_000  # employees searched together (one k-group at national scale is ~10^5)
 DEADLINE_CHUNK = 2_500  # the same under a deadline: the clock is read between chunks
@@ -69,16 +69,13 @@ class Candidates:
     price: np.ndarray  # cheapest seat price + cost * Rupiah price
     rate: np.ndarray  # (n,) Rupiah price of each employee (total + own unit)
     dropped: np.ndarray  # (n,) best standalone profit of a floor-only option left out (0 = none)
-    thinned: np.ndarray  # (n,) bool: floor-only options left out by `_cheapest_floor_options`
 
 
 def employee_rate(ctx: Context, prices: Prices) -> np.ndarray:
     return prices.total + prices.unit[ctx.inst.employee_unit]
 
 
-def candidates(
-    ctx: Context, prices: Prices, mt: MonthTable, floor_limit: int | None = None, thin: bool = True
-) -> Candidates:
+def candidates(ctx: Context, prices: Prices, mt: MonthTable, floor_limit: int | None = None) -> Candidates:
     """Options with positive standalone profit (fact 1): everything else is never needed.
 
     floor_limit keeps only each class's best floor-only options (memory: at low prices every eligible
@@ -96,9 +93,6 @@ def candidates(
     class_rate = prices.total + prices.unit[ctx.class_unit]
     class_price = mt.best[None, :] + cost[None, :] * class_rate[:, None]
     floor_profit = np.where(ctx.allowed, ctx.class_floorval - class_price, 0.0)
-    thinned = np.zeros(len(ctx.class_unit), bool)
-    if thin:
-        floor_profit, thinned = _cheapest_floor_options(ctx, floor_profit, class_price)
     dropped = np.zeros(len(ctx.class_unit))
     if floor_limit is not None and floor_profit.shape[1] > floor_limit:
         ranked = -np.sort(-floor_profit, axis=1)
@@ -121,45 +115,8 @@ def candidates(
         price = np.concatenate([price, f_price])
     order = np.lexsort((prog, -profit, emp))
     return Candidates(
-        emp[order],
-        prog[order],
-        pair[order],
-        profit[order],
-        price[order],
-        rate,
-        dropped[ctx.emp_class],
-        thinned[ctx.emp_class],
+        emp[order], prog[order], pair[order], profit[order], price[order], rate, dropped[ctx.emp_class]
     )
-
-
-def _cheapest_floor_options(
-    ctx: Context, floor_profit: np.ndarray, class_price: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Keep, per class and JP value j, only the ceil(floor / j) cheapest floor-only options.
-
-    Valid for the month-relaxed local problem (each item at its cheapest month), which the vectorised
-    search bounds: an optimal plan never holds a floor-only item whose removal keeps the JP floor met
-    (it adds nothing and costs >= 0), so it holds fewer than ceil(floor / j) + 1 items of JP j beside
-    such an item, and any left-out one can be swapped for a kept one of the same JP (same cap, same
-    floor value, no dearer, at least as much competency) that the plan does not hold yet.
-    Returns the thinned profits and, per class, whether anything was left out (those employees' exact
-    month-constrained optimum over the kept options is then not a proof; their relaxed bound is).
-    """
-    inst = ctx.inst
-    floor = inst.jp_floor[ctx.class_members[ctx.class_ptr[:-1]]] if len(ctx.class_unit) else np.zeros(0)
-    keep = floor_profit > 0
-    out = keep.copy()
-    for j in np.unique(inst.prog_jp):
-        if j <= 0:
-            continue
-        cols = np.flatnonzero(inst.prog_jp == j)
-        sub = np.where(keep[:, cols], class_price[:, cols], np.inf)
-        order = np.argsort(sub, axis=1, kind="stable")
-        rank = np.empty_like(order)
-        np.put_along_axis(rank, order, np.arange(len(cols))[None, :], axis=1)
-        out[:, cols] &= rank < np.ceil(floor / j)[:, None]
-    thinned = (keep & ~out).any(axis=1)
-    return np.where(out, floor_profit, 0.0), thinned
 
 
 def _expand(ptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -272,12 +229,11 @@ def solve_local(
                 g.weight,
                 g.jp,
                 g.price,
-                _month_extra(mt, g.prog),
+                mt.mask[g.prog],
                 cap=inst.jp_cap[g.emp],
                 floor=inst.jp_floor[g.emp],
                 floor_weight=inst.jp_floor_weight,
                 per_month=inst.max_sessions_per_month,
-                max_frontier=MAX_FRONTIER if exact_now else FAST_FRONTIER * len(emps),
             )
             upper = np.maximum(best, unresolved)
             more = counts[emps] > k
@@ -297,23 +253,14 @@ def solve_local(
                 for row in np.flatnonzero(~done):
                     picks = [(int(t), int(months[row, t])) for t in np.flatnonzero(choice[row])]
                     leftovers.append((int(emps[row]), float(best[row]), float(upper[row]), picks))
-    full: Candidates | None = None  # without thinned floor options, for the exact fallback
     for i, seed_profit, seed_upper, seed_picks in leftovers:
         if late():  # keep the vectorised search's plan and its valid upper bound
             value[i] = seed_upper
             sessions = [int(mt.session[cand.prog[starts[i] + t], m]) for t, m in seed_picks]
             truncated += 1
         else:
-            own, lo, hi, picks = cand, starts[i], starts[i] + counts[i], seed_picks
-            if cand.thinned[i]:  # the exact fallback searches every floor-only option again
-                if full is None:
-                    full = candidates(ctx, prices, mt, None if listed else FLOOR_LIMIT, thin=False)
-                own = full
-                lo, hi = np.searchsorted(full.emp, [i, i + 1])
-                where = {p: t for t, p in enumerate(full.prog[lo:hi].tolist())}
-                picks = [(where[int(cand.prog[starts[i] + t])], m) for t, m in seed_picks]
             low, upper_i, sessions = branch_and_bound(
-                ctx, mt, own, slice(int(lo), int(hi)), i, (seed_profit, picks), deadline, timer
+                ctx, mt, cand, slice(starts[i], starts[i] + counts[i]), i, (seed_profit, seed_picks), deadline, timer
             )
             upper_i = min(upper_i, seed_upper)  # two valid bounds: keep the tighter
             lower[i], value[i] = low, max(upper_i, low)
@@ -325,7 +272,7 @@ def solve_local(
         late_emps = np.concatenate(skipped)
         value[late_emps] = quick_bound(ctx, cand, counts, starts)[late_emps]
         is_exact[late_emps] = value[late_emps] <= 0
-        truncated += int((~is_exact[late_emps]).sum())
+        truncated += len(late_emps)
     left_out = np.flatnonzero(cand.dropped > 0)
     if len(left_out):
         # Any plan earns at most its members' standalone profits: all kept ones plus, for each of at
@@ -342,12 +289,6 @@ def solve_local(
 
     gain = employee_values(inst, emp, sess)
     return LocalPlans(value, lower, gain, is_exact, emp, sess, truncated)
-
-
-def _month_extra(mt: MonthTable, prog: np.ndarray) -> np.ndarray:
-    """(rows, k, 12) seat price of each month on top of the programme's cheapest (inf = no session)."""
-    price = mt.price[prog]
-    return np.where(np.isfinite(price), price - mt.best[prog][..., None], np.inf)
 
 
 def quick_bound(ctx: Context, cand: Candidates, counts: np.ndarray, starts: np.ndarray) -> np.ndarray:
