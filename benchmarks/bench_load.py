@@ -1,9 +1,13 @@
 """Load: locust on loopback against gunicorn + the current database with the demo data (issue 10, item 6).
 
-Mixed traffic (benchmarks/load/locustfile.py): employees filling their self-assessment, officers browsing lists,
-searches, details, the API and the catalogue, the PPK reading dashboards. Bounded: LOAD_USERS users (100),
-spawned 5 per second, for LOAD_SECONDS (90 s) on a free loopback port; gunicorn runs 3 gthread workers × 4
-threads with DEBUG off (collectstatic first). Target (issue 10): 100 users, p95 ≤ 500 ms, 0 errors on 2 cores.
+Mixed traffic (benchmarks/load/locustfile.py): employees filling their self-assessment, opening "my development",
+their IDP and the calendar and giving feedback; officers browsing lists, searches, details, the API, the catalogue,
+JP compliance and the leaders' dashboard; the facilitator's attendance grid; the PPK reading dashboards; and one
+plan run by the BKPSDM admin, started through the web and run by the job worker (`manage.py db_worker`, started
+beside gunicorn as in production) on a scenario of its own ("Uji beban", a copy of the demo's base scenario; its
+earlier draft plans are removed first). Bounded: LOAD_USERS users (100), spawned 5 per second, for LOAD_SECONDS
+(90 s) on a free loopback port; gunicorn runs 3 gthread workers × 4 threads with DEBUG off (collectstatic first).
+Target (issue 10): 100 users, p95 ≤ 500 ms, 0 errors on 2 cores.
 
 `run()` returns rows for `make bench`; `python benchmarks/bench_load.py` prints them. On a database without
 the demo agency it seeds one (LOAD_EMPLOYEES employees, 5,000) and the demo accounts first.
@@ -58,7 +62,63 @@ def _scenario_ids() -> dict[str, str]:
                      if c.is_open and c.self_on and selectors.is_target(c, employee_user.employee)), None)
     officer = User.objects.get(username="opd.pendidikan")
     ids = list(for_user(Employee.objects.all(), officer, "view").order_by("pk").values_list("pk", flat=True)[:300])
-    return {"LOAD_CAMPAIGN": str(campaign.pk) if campaign else "", "LOAD_EMPLOYEE_IDS": ",".join(map(str, ids))}
+    return {"LOAD_CAMPAIGN": str(campaign.pk) if campaign else "", "LOAD_EMPLOYEE_IDS": ",".join(map(str, ids)),
+            **_later_apps_ids(employee_user)}
+
+
+LOAD_SCENARIO_NAME = "Uji beban (benchmark)"
+
+
+def _later_apps_ids(employee_user) -> dict[str, str]:
+    """The demo employee's IDP and the sessions they may give feedback on, the facilitator's sessions, and the
+    benchmark's own planning scenario (made from the demo's base scenario; earlier benchmark drafts removed)."""
+    from renbang.accounts.models import User
+    from renbang.delivery.models import Enrolment, Session
+    from renbang.evaluation import services as evaluation
+    from renbang.plans.models import DevelopmentPlan, PlanningScenario, PlanStatus, ScenarioStatus
+    from renbang.plans.selectors import idps_for_user
+
+    # the IDP of the agency's adopted plan (not of a benchmark draft, which the next run removes)
+    idp = idps_for_user(employee_user).filter(employee_id=employee_user.employee_id,
+                                              plan__status=PlanStatus.APPROVED).order_by(
+        "-plan__year", "-plan__version").first()
+
+    def form_opens(enrolment) -> bool:  # the feedback page answers 200: open, or already answered
+        problem = evaluation.feedback_problem(enrolment, employee_user)
+        return problem is None or problem[0] == evaluation.DONE
+
+    completed = Enrolment.objects.filter(employee_id=employee_user.employee_id,
+                                         session__status=Session.Status.COMPLETED).select_related("session")
+    feedback = [e.session_id for e in completed.order_by("-session__end_date")[:20] if form_opens(e)][:5]
+    facilitator = User.objects.get(username="fasilitator")
+    attendance = list(Session.objects.filter(facilitator=facilitator).exclude(status=Session.Status.CANCELLED)
+                      .order_by("-start_date").values_list("pk", flat=True)[:5])
+    base = PlanningScenario.objects.filter(agency_id=employee_user.agency_id).exclude(
+        name=LOAD_SCENARIO_NAME).order_by("-year", "pk").first()
+    scenario = None
+    if base is not None:
+        scenario = PlanningScenario.objects.filter(agency_id=base.agency_id, name=LOAD_SCENARIO_NAME).first()
+        if scenario is None:
+            scenario = base
+            scenario.pk, scenario.name = None, LOAD_SCENARIO_NAME
+        scenario.status, scenario.job = ScenarioStatus.DRAFT, None
+        scenario.save()
+        DevelopmentPlan.objects.filter(scenario=scenario, status=PlanStatus.DRAFT).delete()
+    return {"LOAD_IDP": str(idp.pk) if idp else "", "LOAD_FEEDBACK_SESSIONS": ",".join(map(str, feedback)),
+            "LOAD_ATTENDANCE_SESSIONS": ",".join(map(str, attendance)),
+            "LOAD_SCENARIO": str(scenario.pk) if scenario else ""}
+
+
+def _plan_run(scenario_id: str) -> str:
+    """How the plan run started during the load went (the Job the admin started through the web)."""
+    from renbang.plans.models import PlanningScenario
+
+    scenario = PlanningScenario.objects.filter(pk=scenario_id or 0).select_related("job").first()
+    if scenario is None or scenario.job is None:
+        return "not started"
+    job = scenario.job
+    took = f" {(job.finished_at - job.created_at).total_seconds():.0f} s after the start" if job.finished_at else ""
+    return f"{job.status}{took} ({job.message or ''})".strip()
 
 
 def _free_port() -> int:
@@ -97,6 +157,9 @@ def run() -> list[tuple[str, str]]:
                                f"127.0.0.1:{port}", "--workers", "3", "--threads", "4", "--worker-class", "gthread",
                                "--timeout", "60"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # The job worker, as in production (docs/deploy.md): the admin's plan run goes through it.
+    worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     load_before = os.getloadavg()
     try:
         _wait_until_up(url, server)
@@ -112,7 +175,9 @@ def run() -> list[tuple[str, str]]:
                 stats = list(csv.DictReader(handle))
     finally:
         server.terminate()
+        worker.terminate()
         server.wait(timeout=60)
+        worker.wait(timeout=60)
     load_after = os.getloadavg()
     total = next(row for row in stats if row["Name"] == "Aggregated")
     rows = [(f"load: {USERS} users, {SECONDS} s, gunicorn 3×4 gthread, {connection.vendor}",
@@ -123,6 +188,7 @@ def run() -> list[tuple[str, str]]:
         rows.append((f"load: {row['Type']} {row['Name']}",
                      f"{int(row['Request Count']):,} × p50 {row['50%']} ms · p95 {row['95%']} ms · "
                      f"{int(row['Failure Count'])} errors"))
+    rows.append(("load: the plan run started by the BKPSDM admin (job worker)", _plan_run(scenario["LOAD_SCENARIO"])))
     rows.append(("load: machine load average (1 min) before / after",
                  f"{load_before[0]:.1f} / {load_after[0]:.1f} on {os.cpu_count()} cores ({elapsed:.0f} s run)"))
     return rows

@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 from renbang.accounts.scoping import for_user
 from renbang.api.viewsets import ScopedModelViewSet
 from renbang.catalog.models import Programme
+from renbang.catalog.selectors import methods_for_agency
 from renbang.people.models import Employee
 
 from . import ledger, services
@@ -170,6 +171,30 @@ class ClaimSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class ClaimSubmitSerializer(serializers.ModelSerializer):
+    """A claim with its certificate/STTPP file (multipart): the web page's rules, through the same service."""
+
+    file = serializers.FileField(write_only=True, help_text="PDF atau gambar (PNG, JPEG, WebP), dicek dari isinya.")
+
+    class Meta:
+        model = ExternalClaim
+        fields = ["title", "provider_name", "method", "start_date", "end_date", "jp", "certificate_number", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        self.fields["method"].queryset = methods_for_agency(getattr(getattr(request, "user", None), "agency_id", None))
+
+    def create(self, validated_data):
+        upload = validated_data.pop("file")
+        try:
+            return services.claim_submit(user=self.context["request"].user, data=validated_data, upload=upload)
+        except DjangoPermissionDenied:
+            raise PermissionDenied from None
+        except DjangoValidationError as exc:
+            raise _validation(exc) from None
+
+
 class DecisionSerializer(serializers.Serializer):
     approve = serializers.BooleanField()
     reason = serializers.CharField(required=False, allow_blank=True, max_length=1000, default="")
@@ -177,8 +202,9 @@ class DecisionSerializer(serializers.Serializer):
                                   min_value=Decimal("0.5"), max_value=Decimal("2000"), default=None)
 
 
-class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Klaim pengembangan eksternal (submitted with the file on the web page); BKPSDM decides here too."""
+class ClaimViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Klaim pengembangan eksternal: the employee submits one with its certificate file (multipart, as on the web
+    page: same content check, same rules); BKPSDM decides."""
 
     serializer_class = ClaimSerializer
     permission_classes = [IsAuthenticated]
@@ -186,6 +212,16 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def get_queryset(self):
         return for_user(ExternalClaim.objects.order_by("-submitted_at", "-pk"), self.request.user)
+
+    @extend_schema(request={"multipart/form-data": ClaimSubmitSerializer}, responses={201: ClaimSerializer})
+    def create(self, request, *args, **kwargs):
+        """Submit a claim of one's own (users linked to an employee); it waits for BKPSDM's verification."""
+        if not request.user.has_perm("delivery.claim"):
+            raise PermissionDenied("Hanya pegawai yang dapat mengajukan klaim.")
+        body = ClaimSubmitSerializer(data=request.data, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        claim = body.save()
+        return Response(ClaimSerializer(claim, context=self.get_serializer_context()).data, status=201)
 
     @extend_schema(request=DecisionSerializer, responses=ClaimSerializer)
     @action(detail=True, methods=["post"])

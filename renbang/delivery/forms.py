@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from renbang.catalog.forms import BootstrapMixin
@@ -135,9 +134,12 @@ class ClaimForm(BootstrapMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        end = data.get("end_date")
-        if end and end > dt.date.today() + dt.timedelta(days=1):
-            self.add_error("end_date", _("Tanggal selesai belum terjadi."))
+        from .services.claims import check_claim_dates
+
+        try:
+            check_claim_dates(data.get("end_date"))
+        except ValidationError as exc:
+            self.add_error(None, exc)
         return data
 
 

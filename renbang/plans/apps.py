@@ -24,8 +24,8 @@ class PlansConfig(AppConfig):
         from .views_idp import employee_section
 
         register_audited(models.PlanningScenario, models.ScenarioUnitBudget, models.DevelopmentPlan,
-                         models.PlanItem, models.PlanAssignment, models.IndividualPlan, models.IdpComment,
-                         exclude_fields=["summary"])
+                         models.PlanItem, models.PlanAssignment, models.PlanTransition, models.IndividualPlan,
+                         models.IdpComment, exclude_fields=["summary"])
         for model in (models.PlanAssignment, models.IndividualPlan):
             scoping.register(model, agency="plan__agency", unit="employee__unit", employee="employee")
         scoping.register(models.IdpComment, agency="idp__plan__agency", unit="idp__employee__unit",

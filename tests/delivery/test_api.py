@@ -66,3 +66,63 @@ def test_sessions_are_written_by_bkpsdm_through_the_services(world):
     assert session.days.count() == 1 and session.jp == programme.jp
     bad = _api(world.users.admin).post("/api/v1/delivery/sessions/", {**body, "end_date": "2000-01-01"})
     assert bad.status_code == 400
+
+
+def _claim_body(**overrides):
+    from .helpers import pdf_upload
+
+    return {"title": "Webinar Kearsipan", "provider_name": "ANRI", "start_date": "2026-03-02",
+            "end_date": "2026-03-04", "jp": "6", "file": pdf_upload()} | overrides
+
+
+def test_employees_submit_claims_with_a_file_through_the_api(world):
+    for actor, employee in (("employee", world.staff), ("supervisor", world.chief), ("mentor", world.boss)):
+        response = _api(getattr(world.users, actor)).post(
+            "/api/v1/delivery/claims/", _claim_body(employee=world.other.pk), format="multipart")
+        assert response.status_code == 201, response.content
+        claim = ExternalClaim.objects.get(pk=response.json()["id"])
+        # always one's own claim (an `employee` in the body is ignored), pending, the file stored under a random name
+        assert (claim.employee, claim.status, claim.file_type) == (employee, "pending", "application/pdf")
+        assert claim.submitted_by == getattr(world.users, actor) and "sertifikat" not in claim.file.name
+        assert response.json()["status"] == "pending" and "file" not in response.json()
+
+
+def test_users_without_an_employee_cannot_submit_claims_through_the_api(world):
+    for actor in ("admin", "officer_a", "officer_b", "facilitator", "head"):
+        response = _api(getattr(world.users, actor)).post("/api/v1/delivery/claims/", _claim_body(),
+                                                          format="multipart")
+        assert response.status_code == 403, actor
+    assert APIClient().post("/api/v1/delivery/claims/", _claim_body(), format="multipart").status_code == 401
+    assert not ExternalClaim.objects.exists()
+
+
+def test_the_api_checks_the_claim_file_by_content_and_the_dates_like_the_web_page(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = _api(world.users.employee)
+    url = "/api/v1/delivery/claims/"
+    fake = SimpleUploadedFile("sertifikat.pdf", b"<html><script>alert(1)</script>", content_type="application/pdf")
+    response = client.post(url, _claim_body(file=fake), format="multipart")
+    assert response.status_code == 400 and "PDF atau gambar" in response.json()["file"][0]
+    response = client.post(url, _claim_body(end_date="2099-01-01", start_date="2099-01-01"), format="multipart")
+    assert response.status_code == 400 and response.json()["end_date"] == ["Tanggal selesai belum terjadi."]
+    response = client.post(url, _claim_body(start_date="2026-03-05"), format="multipart")
+    assert response.status_code == 400 and "sebelum tanggal mulai" in response.json()["end_date"][0]
+    response = client.post(url, {k: v for k, v in _claim_body().items() if k != "file"}, format="multipart")
+    assert response.status_code == 400 and "file" in response.json()
+    response = client.post(url, _claim_body(jp="0"), format="multipart")
+    assert response.status_code == 400 and "jp" in response.json()
+    assert not ExternalClaim.objects.exists()
+
+
+def test_the_api_refuses_a_method_of_another_agency(world):
+    from renbang.catalog.models import Method
+
+    from ..factories import AgencyFactory
+
+    foreign = Method.objects.filter(agency=None).first()
+    foreign.pk, foreign.agency, foreign.code = None, AgencyFactory(code="kota-binjai", name="Kota Binjai"), "X-LAIN"
+    foreign.save()
+    response = _api(world.users.employee).post("/api/v1/delivery/claims/", _claim_body(method=foreign.pk),
+                                               format="multipart")
+    assert response.status_code == 400 and "method" in response.json()

@@ -27,11 +27,12 @@ from renbang.competencies.exports import STANDARD_HEADERS, TECHNICAL_HEADERS
 from renbang.competencies.models import Competency
 from renbang.competencies.services.imports import standard_import, technical_import
 from renbang.core.tabular import ImportReport, TabularError
+from renbang.evaluation.transfer import SCORE_HEADERS, import_scores
 from renbang.needs.imports import import_assessments
 from renbang.people.importing import import_employees
 from tests.people.builders import INDONESIAN, person
 
-APPS = ("org", "people", "competencies", "needs", "catalog")
+APPS = ("org", "people", "competencies", "needs", "catalog", "delivery", "evaluation")
 EXAMPLES = 20  # per importer: enough to find the crashes seen so far, small enough for `make test`
 
 
@@ -77,6 +78,29 @@ def _catalogue_row(world, n: int) -> list[Any]:
     return [values.get(h, "") for h in CATALOGUE_HEADERS]
 
 
+def _score_session(world):
+    """A completed session with six participants (made once per world), for the L2 score import."""
+    if hasattr(world, "score_session"):
+        return world.score_session
+    from renbang.delivery.models import Enrolment
+    from tests.delivery.helpers import make_session
+    from tests.factories import EmployeeFactory
+
+    session = make_session(world)
+    extra = [EmployeeFactory(agency=world.agency, unit=world.unit_b, position=world.positions.staff) for _ in range(3)]
+    for employee in [world.staff, world.chief, world.other, *extra]:
+        Enrolment.objects.create(session=session, employee=employee, status="confirmed", completed=True)
+    world.score_session = session
+    world.score_nips = [e.employee.nip for e in session.enrolments.select_related("employee").order_by("pk")]
+    return session
+
+
+def _score_row(world, n: int) -> list[Any]:
+    _score_session(world)
+    pre = n * 7 % 60
+    return [world.score_nips[(n - 1) % 6], f"Peserta {n}", pre, f"{pre + 20},5", 100]
+
+
 IMPORTERS = [
     Importer("roster", [INDONESIAN[k] for k in ROSTER_KEYS], _roster_row,
              lambda w, data, name, dry, skip: import_employees(data=data, filename=name, agency=w.agency,
@@ -93,6 +117,9 @@ IMPORTERS = [
     Importer("catalogue", CATALOGUE_HEADERS, _catalogue_row,
              lambda w, data, name, dry, skip: import_catalogue(agency=w.agency, data=data, filename=name,
                                                                dry_run=dry, skip_invalid=skip)),
+    # evaluation's L2 test scores of one session (all-or-nothing, no dry run: the page shows the errors instead)
+    Importer("test scores", SCORE_HEADERS, _score_row,
+             lambda w, data, name, dry, skip: import_scores(session=_score_session(w), data=data, filename=name)),
 ]
 
 # -- generated files ---------------------------------------------------------------------------------------------
@@ -105,7 +132,8 @@ odd_cell = st.one_of(
     st.dates().map(lambda d: d.isoformat()),
     st.sampled_from(["=1+1", "=HYPERLINK(\"http://x\",\"klik\")", "@SUM(A1:A2)", "+62-812", "-3", "3.5", "1e309",
                      "NaN", "III/a", "ya", "tidak", "M.1", "T.UJI.0", "KL-STR", "Pengolah Data", "Dinas Kesehatan",
-                     "31-02-1980", "\u200b", "Ñandú ÄÖÜ – “kutip”", "0", "6", "99999999999999999999"]),
+                     "31-02-1980", "\u200b", "1e5", "-0", "sNaN", "Infinity", "1,5,5", "100,0",
+                     "Ñandú ÄÖÜ – “kutip”", "0", "6", "99999999999999999999"]),
     st.integers(min_value=2001, max_value=6000).map(lambda n: "x" * n),  # past IMPORT_MAX_CELL_CHARS
 )
 
@@ -173,6 +201,7 @@ INDONESIAN_WORDS = {
     "nip", "level", "kode", "ganda", "diisi", "antara", "dikenal", "dikenali", "belum", "sudah", "salah", "angka",
     "jabatan", "kompetensi", "panjang", "tanpa", "ada", "ditolak", "isi", "unit", "karakter", "valid", "boleh",
     "hanya", "satu", "dengan", "atau", "dan", "nilai", "pilihan", "kenaikan", "metode", "pegawai", "golongan",
+    "peserta", "sesi", "sah", "dua", "kali", "lebih", "maksimal",
 }
 PYTHON_LEAKS = ("Traceback", "Error(", "NoneType", "object has no attribute", "invalid literal", "not supported "
                 "between", "unsupported operand", "could not convert", "list index", "KeyError", "object is not")
@@ -232,3 +261,15 @@ def test_the_message_check_can_fail():
         assert_user_message("invalid literal for int() with base 10: 'x'")
     with pytest.raises(AssertionError):
         assert_user_message("Value must be a number")
+
+
+@pytest.mark.parametrize("importer", IMPORTERS, ids=[i.name for i in IMPORTERS])
+def test_the_valid_rows_the_fuzzing_starts_from_are_written(references, importer):
+    """The generated files start from valid rows: unchanged, they are imported (so the fuzzing also exercises
+    writes, and the all-or-nothing check above is not vacuous)."""
+    world = references
+    rows = [importer.valid_row(world, n) for n in range(1, 1 + (2 * importer.group if importer.group > 1 else 6))]
+    before = counts()
+    report = importer.run(world, _xlsx(list(importer.headers), rows), "berkas.xlsx", False, False)
+    assert report.written and not report.errors, [e.message for e in report.errors]
+    assert counts() != before

@@ -3,32 +3,28 @@ or rejects with a reason. Only verified claims count in the JP ledger."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from renbang.core import uploads
 from renbang.core.notices import notify_employees
+from renbang.core.uploads import PDF_AND_IMAGES
 
 from ..models import ExternalClaim
 from .sessions import settings_for
 
-#: Accepted files, recognised by their first bytes (never by the name or the browser's content type).
-MAGIC = [
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-]
+#: Accepted files, recognised by their first bytes (never by the name or the browser's content type), with
+#: core.uploads' content check (the one every upload of the app goes through).
+CLAIM_TYPES = {**PDF_AND_IMAGES, "image/webp": "webp"}
 
 
 def sniff(head: bytes) -> str | None:
-    for magic, kind in MAGIC:
-        if head.startswith(magic):
-            return kind
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    return None
+    return uploads.sniff(head, CLAIM_TYPES)
 
 
 def check_upload(upload, *, max_bytes: int) -> str:
@@ -42,12 +38,18 @@ def check_upload(upload, *, max_bytes: int) -> str:
     if size == 0:
         raise ValidationError({"file": _("Berkas kosong.")})
     upload.seek(0)
-    head = upload.read(16)
+    head = upload.read(8192)
     upload.seek(0)
     kind = sniff(head)
     if kind is None:
         raise ValidationError({"file": _("Berkas harus PDF atau gambar (PNG, JPEG, WebP).")})
     return kind
+
+
+def check_claim_dates(end_date) -> None:
+    """A claim is for development already done: its end date is not in the future (a day of slack for time zones)."""
+    if end_date and end_date > timezone.localdate() + dt.timedelta(days=1):
+        raise ValidationError({"end_date": _("Tanggal selesai belum terjadi.")})
 
 
 @transaction.atomic
@@ -57,6 +59,7 @@ def claim_submit(*, user, data: dict, upload) -> ExternalClaim:
     employee = user.employee
     limit = settings_for(employee.agency).max_upload_mb * 1024 * 1024
     kind = check_upload(upload, max_bytes=limit)
+    check_claim_dates(data.get("end_date"))
     claim = ExternalClaim(employee=employee, submitted_by=user, file_type=kind, file_size=upload.size, **data)
     claim.full_clean(exclude=["file"])
     claim.file.save("upload", upload, save=False)
