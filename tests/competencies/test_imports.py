@@ -128,3 +128,10 @@ def test_it_reads_the_export_headers_back(comp):
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx(STANDARD_HEADERS, list(standard_rows(comp.world.agency.pk))))).active
     assert [c.value for c in sheet[1]] == STANDARD_HEADERS
     assert sheet.max_row == PositionStandard.objects.count() + 1
+
+
+@pytest.mark.parametrize("text", ["inf", "-inf", "1e999", "nan", "abc", "2.5", "0", "6"])
+def test_it_reads_an_impossible_level_as_no_level(text):
+    from renbang.competencies.services.imports import _level_number
+
+    assert _level_number(text) is None

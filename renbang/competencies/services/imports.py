@@ -34,7 +34,7 @@ def _missing_columns(found: dict, required: list[str], aliases: dict) -> None:
 def _level_number(text: str) -> int | None:
     try:
         number = int(float(text))
-    except ValueError:
+    except (ValueError, OverflowError):  # "abc", "nan"; "inf" / "1e999" overflow int()
         return None
     return number if 1 <= number <= 5 and float(text) == number else None
 
