@@ -30,7 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "renbang.core.apps.StaticFilesConfig",  # django.contrib.staticfiles without the ReDoc bundle
     "django.contrib.humanize",
     # third party
     "rest_framework",
@@ -249,7 +249,6 @@ SPECTACULAR_SETTINGS = {
     # Served from the drf-spectacular-sidecar package: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
 

@@ -165,7 +165,6 @@ ROWS: list[Row] = [
     # The API description is public (open-source software; no data in it), like the project's docs.
     Row("schema", everyone(anonymous=200)),
     Row("swagger-ui", everyone(anonymous=200)),
-    Row("redoc", everyone(anonymous=200)),
     # Needs analysis (tests/needs has the behaviour; here: who may open what)
     Row("needs:index", everyone(facilitator=403)),
     Row("needs:campaigns", only(*STAFF_VIEWERS)),
