@@ -30,7 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "renbang.core.apps.StaticFilesConfig",  # django.contrib.staticfiles without the ReDoc bundle
+    "django.contrib.staticfiles",
     "django.contrib.humanize",
     # third party
     "rest_framework",
@@ -209,6 +209,11 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),
     ("vendor/fullcalendar", NODE_MODULES / "fullcalendar"),
+]
+# Finders that leave out the ReDoc bundle and npm's package.json files (both name CDNs): renbang/core/staticfinders.py
+STATICFILES_FINDERS = [
+    "renbang.core.staticfinders.FileSystemFinder",
+    "renbang.core.staticfinders.AppDirectoriesFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
