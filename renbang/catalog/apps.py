@@ -17,12 +17,14 @@ class CatalogConfig(AppConfig):
         home.register_step(3, home_page.step)
 
         from renbang.accounts import scoping
-        from renbang.core.audit import register_audited
+        from renbang.core.audit import register_audited, register_exempt
 
         from . import models
 
         register_audited(models.Method, models.Provider, models.Programme, models.ProgrammeCompetency,
-                         models.RecurrenceRule, models.SuggestionRule)
+                         models.RecurrenceRule, models.SuggestionRule, models.ProgrammeEligibility)
+        register_exempt(models.PlannedSession, "derived: generated from the audited RecurrenceRule and the holiday "
+                                               "calendar by planned_sessions_generate, which rewrites them in place")
         # Reference data, no personal data: everyone in the agency reads, BKPSDM admins change. National rows
         # (agency NULL) are read through selectors.national_or_own().
         for model in (models.Provider, models.Programme):

@@ -6,3 +6,13 @@ class CoreConfig(AppConfig):
     name = "renbang.core"
     label = "core"
     verbose_name = _("Inti")
+
+    def ready(self) -> None:
+        from renbang.core.audit import register_exempt
+
+        from . import models
+
+        register_exempt(models.Job, "operational: a background run (who started it is on the row); what the job "
+                                    "writes is audited where it is written")
+        register_exempt(models.Notice, "operational: a message to one user about something audited elsewhere "
+                                       "(an invitation, a decision, a reminder)")

@@ -15,7 +15,7 @@ class CycleConfig(AppConfig):
         home.register_tasks(home_page.tasks)
 
         from renbang.accounts import scoping
-        from renbang.core.audit import register_audited
+        from renbang.core.audit import register_audited, register_exempt
         from renbang.core.navigation import NavItem, register
         from renbang.plans.carried import register_carried_source
 
@@ -23,6 +23,8 @@ class CycleConfig(AppConfig):
 
         # CarriedNeed rows are derived by the closing (like needs.Need): the closing itself is the audited decision.
         register_audited(models.YearClosing)
+        register_exempt(models.CarriedNeed, "derived by the year closing; the closing (YearClosing) is the audited "
+                                            "decision")
         scoping.register(models.YearClosing, agency="agency")
         scoping.register(models.CarriedNeed, agency="agency", unit="employee__unit", employee="employee")
         # Next year's planning scenarios start from what the closing carried over (plans cannot import cycle).

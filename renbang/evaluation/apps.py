@@ -23,13 +23,15 @@ class EvaluationConfig(AppConfig):
 
         from renbang.accounts import scoping
         from renbang.catalog.selectors import register_effectiveness_source
-        from renbang.core.audit import register_audited
+        from renbang.core.audit import register_audited, register_exempt
 
         from . import models
         from .evidence import loop_effectiveness
 
         register_audited(models.EvaluationSettings, models.TestScore, models.FollowUp, models.ProgrammeReview)
         # Feedback is audited by count only: its answers are anonymous to everyone (no per-row audit entries).
+        register_exempt(models.Feedback, "anonymous by design (L1): per-row entries would tie answers to a person")
+        register_exempt(models.ReminderLog, "operational: when a reminder went out, so nobody is reminded twice a day")
         scoping.register(models.EvaluationSettings, agency="agency")
         scoping.register(models.ProgrammeReview, agency="programme__agency")
         for model in (models.Feedback, models.TestScore, models.FollowUp, models.ReminderLog):

@@ -19,13 +19,23 @@ class NeedsConfig(AppConfig):
 
         from renbang.accounts import scoping
         from renbang.core import employee_sections
-        from renbang.core.audit import register_audited
+        from renbang.core.audit import register_audited, register_exempt
 
         from . import models
         from .views_results import employee_section
 
         register_audited(models.Campaign, models.Assessment, models.AssessmentScore, models.PriorityWeights,
-                         models.FocusGroup, models.AgreedNeed)
+                         models.AgreedNeed, models.NeedsSurvey, models.FocusGroupAttachment)
+        # Who took part in an FGD and which competencies an employee wished for are part of the record.
+        register_audited(models.FocusGroup, m2m_fields=["participants"])
+        register_audited(models.SurveyResponse, m2m_fields=["competencies"])
+        derived = ("derived: recomputed as a whole by needs.compute (bulk COPY, no signals) from audited rows "
+                   "(Assessment, AssessmentScore, PositionStandard, PerformanceRecord, PriorityWeights); "
+                   "the audited act is the campaign's computation")
+        for model in (models.CurrentLevel, models.JobMatch, models.Need):
+            register_exempt(model, derived)
+        register_exempt(models.Reminder, "operational: a notice that a questionnaire is still waiting, written in "
+                                         "bulk by reminders_send; it changes no data and decides nothing")
         for model in (models.Assessment, models.Reminder, models.SurveyResponse):
             scoping.register(model, agency="employee__agency", unit="employee__unit", employee="employee")
         # Computed rows: the agency through the (small) campaign table keeps the admin's heatmap join-free.
