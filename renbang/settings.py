@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "renbang.core.middleware.AuditlogMiddleware",  # client address: renbang.core.client_ip
     # AxesMiddleware last: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -157,13 +157,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# The address locked out is the client's (renbang.core.client_ip: X-Forwarded-For only behind our proxy), not
+# whatever django-ipware would read from forgeable headers if it were installed.
+AXES_CLIENT_IP_CALLABLE = "renbang.core.client_ip.client_ip"
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 
-# Behind a TLS-terminating proxy (docs/deploy.md) these are switched on from the environment.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("DJANGO_BEHIND_PROXY", False) else None
+# Behind a TLS-terminating proxy (docs/deploy.md) these are switched on from the environment. One setting trusts
+# the proxy's headers: X-Forwarded-Proto here, the right-most X-Forwarded-For address for the client address
+# (renbang.core.client_ip: audit trail, login lockout, throttles). Without it both headers are ignored.
+BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

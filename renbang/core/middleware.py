@@ -1,5 +1,8 @@
+from auditlog.middleware import AuditlogMiddleware as _AuditlogMiddleware
 from django.conf import settings
 from django.utils import translation
+
+from .client_ip import client_ip
 
 
 class ChosenLanguageMiddleware:
@@ -24,3 +27,18 @@ class ChosenLanguageMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class AuditlogMiddleware(_AuditlogMiddleware):
+    """django-auditlog's middleware with the client address of `renbang.core.client_ip` (its own trusts the first
+    X-Forwarded-For entry, which any client can forge) and no port taken from the forgeable X-Forwarded-Port."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        if settings.AUDITLOG_DISABLE_REMOTE_ADDR:
+            return None
+        return client_ip(request)
+
+    @staticmethod
+    def _get_remote_port(request):
+        return None

@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from renbang.core.client_ip import client_ip
+
 from .. import selectors
 from ..forms import VerifyForm
 
@@ -17,7 +19,7 @@ VERIFY_MISSES_PER_HOUR = 60
 
 
 def _client(request) -> str:
-    return f"delivery-verify-miss:{request.META.get('REMOTE_ADDR', '')}"
+    return f"delivery-verify-miss:{client_ip(request) or ''}"
 
 
 @login_not_required
