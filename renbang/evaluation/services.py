@@ -65,11 +65,41 @@ def feedback_submit(*, enrolment, user, data: Mapping[str, Any]) -> Feedback:
     return feedback
 
 
+def scored_enrolments(session):
+    """The enrolments a test score may belong to: the session's participants, invited or confirmed (the attendance
+    roster, delivery.services.attendance.ROSTER). Declined, cancelled, waitlisted and released people sat no test;
+    the score page and its export leave them out, and an import or a save naming them is refused."""
+    from renbang.delivery.models import Enrolment
+
+    return Enrolment.objects.filter(session=session, status__in=Enrolment.ACTIVE)
+
+
+def session_not_scored_reason(session) -> str | None:
+    """Why no score may be recorded for `session` at all (Indonesian), or None."""
+    from renbang.delivery.models import Session
+
+    if session.status == Session.Status.CANCELLED:
+        return _("Sesi ini dibatalkan: tidak ada nilai pre/post-test yang dicatat.")
+    return None
+
+
+def not_scored_reason(enrolment) -> str | None:
+    """Why `enrolment` may hold no test score (Indonesian), or None when it may."""
+    from renbang.delivery.models import Enrolment
+
+    if enrolment.status in Enrolment.ACTIVE:
+        return None
+    return _("Berstatus “%(status)s” di sesi ini: nilai hanya dicatat untuk peserta yang diundang atau "
+             "dikonfirmasi.") % {"status": enrolment.get_status_display()}
+
+
 @transaction.atomic
 def test_scores_save(*, session, rows: list[dict[str, Any]], problems: list[str] | None = None) -> tuple[int, int]:
     """Save pre/post scores of enrolments of `session` (all-or-nothing). Each row: enrolment, pre, post, maximum.
     Rows with neither score delete an existing entry. Returns (saved, deleted). `problems` found by the caller
     (e.g. unreadable numbers) are reported together with these rows' errors, and nothing is saved."""
+    if reason := session_not_scored_reason(session):
+        raise ValidationError(reason)
     errors: dict[str, list[str]] = {}
     to_save: list[TestScore] = []
     to_delete: list[int] = []
@@ -78,6 +108,9 @@ def test_scores_save(*, session, rows: list[dict[str, Any]], problems: list[str]
         enrolment = row["enrolment"]
         if enrolment.session_id != session.pk:
             raise ValidationError(_("Peserta tidak terdaftar di sesi ini."))
+        if (reason := not_scored_reason(enrolment)) and (row.get("pre") is not None or row.get("post") is not None):
+            errors.setdefault(enrolment.employee.name, []).append(reason)
+            continue
         if row.get("pre") is None and row.get("post") is None:
             if enrolment.pk in existing:
                 to_delete.append(existing[enrolment.pk].pk)

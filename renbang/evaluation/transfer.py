@@ -1,7 +1,8 @@
 """Excel import/export of L2 test scores (per session) and the evaluation exports.
 
 The score export and import share columns, so an exported file re-imports unchanged. Import is all-or-nothing:
-one invalid row (unknown NIP, not a participant, a score above the maximum) → nothing written, every error listed.
+one invalid row (unknown NIP, not a participant, a participant who declined or was cancelled, a score above the
+maximum) → nothing written, every error listed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from renbang.core.tabular import ImportReport, RowError, cell_text, map_columns, read_table
 
 from .models import TestScore
-from .services import test_scores_save
+from .services import not_scored_reason, scored_enrolments, session_not_scored_reason, test_scores_save
 
 SCORE_HEADERS = ["NIP", "Nama", "Pre-test", "Post-test", "Nilai maksimal"]
 SCORE_ALIASES = {"nip": ["NIP", "NIP / NI PPPK", "nipBaru"], "pre": ["Pre-test", "Pre test", "Pretest", "Nilai awal"],
@@ -24,13 +25,9 @@ SCORE_ALIASES = {"nip": ["NIP", "NIP / NI PPPK", "nipBaru"], "pre": ["Pre-test",
 
 
 def score_rows(session) -> list[list[Any]]:
-    from renbang.delivery.models import Enrolment
-
     scores = {t.enrolment_id: t for t in TestScore.objects.filter(enrolment__session=session)}
     rows = []
-    for e in Enrolment.objects.filter(session=session).exclude(
-            status__in=[Enrolment.Status.DECLINED, Enrolment.Status.CANCELLED]).select_related(
-            "employee").order_by("employee__name"):
+    for e in scored_enrolments(session).select_related("employee").order_by("employee__name"):
         t = scores.get(e.pk)
         rows.append([e.employee.nip, e.employee.name, None if t is None else t.pre, None if t is None else t.post,
                      100 if t is None else t.maximum])
@@ -54,6 +51,9 @@ def import_scores(*, session, data: bytes, filename: str) -> ImportReport:
     table = read_table(data, filename)
     columns = map_columns(table.headers, SCORE_ALIASES)
     report = ImportReport(total_rows=len(table.rows))
+    if reason := session_not_scored_reason(session):
+        report.errors.append(RowError(1, "", "", reason))
+        return report
     if "nip" not in columns or not ({"pre", "post"} & set(columns)):
         report.errors.append(RowError(1, "NIP", "", _("Kolom NIP dan Pre-test/Post-test wajib ada.")))
         return report
@@ -73,6 +73,9 @@ def import_scores(*, session, data: bytes, filename: str) -> ImportReport:
             continue
         if nip in seen:
             report.errors.append(RowError(number, "NIP", nip[:30], _("NIP tercantum dua kali.")))
+            continue
+        if reason := not_scored_reason(enrolment):
+            report.errors.append(RowError(number, "NIP", nip[:30], reason))
             continue
         seen.add(nip)
         values = {}

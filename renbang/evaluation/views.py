@@ -139,11 +139,7 @@ def _decimal(text: str) -> Decimal | None:
 def test_scores(request, pk: int):
     """L2: enter (or import) pre/post scores of the session's participants; all-or-nothing."""
     session = _session(request, pk)
-    from renbang.delivery.models import Enrolment
-
-    enrolments = list(Enrolment.objects.filter(session=session).exclude(
-        status__in=[Enrolment.Status.DECLINED, Enrolment.Status.CANCELLED]).select_related("employee").order_by(
-        "employee__name"))
+    enrolments = list(services.scored_enrolments(session).select_related("employee").order_by("employee__name"))
     scores = {t.enrolment_id: t for t in TestScore.objects.filter(enrolment__session=session)}
     errors: list[str] = []
     typed: dict[int, tuple[str, str, str]] = {}
