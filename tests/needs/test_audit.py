@@ -63,8 +63,8 @@ def test_an_fgd_attachment_is_logged_with_its_uploader(needs_world, login):
 
 def test_computing_a_campaign_writes_no_audit_entry_per_derived_row(needs_world):
     w = needs_world
-    rate(w.campaign, w.staff, Source.SELF, {c: 2 for c in w.comps}, assessor=w.staff)
-    rate(w.campaign, w.staff, Source.SUPERVISOR, {c: 1 for c in w.comps}, assessor=w.chief)
+    rate(w.campaign, w.staff, Source.SELF, dict.fromkeys(w.comps, 2), assessor=w.staff)
+    rate(w.campaign, w.staff, Source.SUPERVISOR, dict.fromkeys(w.comps, 1), assessor=w.chief)
     services.campaign_close(campaign=w.campaign)
     assert CurrentLevel.objects.exists() and Need.objects.exists() and JobMatch.objects.exists()
     for model in (CurrentLevel, Need, JobMatch):
