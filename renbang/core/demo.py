@@ -4,6 +4,9 @@
 so that later apps (needs, plans, delivery…) build on what earlier ones created; then `seed_late(ctx)` of the
 modules that define it, for steps that need data of apps listed after them (e.g. accounts linking users to
 employees). Every step must be deterministic for a given seed and idempotent (running it twice changes nothing).
+
+A module whose `seed` must run earlier than its app's place allows sets `SEED_BEFORE = "<app label>"`: the cycle
+closes the previous year (carrying its open needs) before the plans step optimises the demo year, as in real use.
 """
 
 from __future__ import annotations
@@ -53,4 +56,11 @@ def demo_modules(hook: str = "seed") -> list[tuple[str, Any]]:
             continue
         if hasattr(module, hook):
             modules.append((config.label, module))
+    if hook == "seed":
+        for item in [m for m in modules if getattr(m[1], "SEED_BEFORE", None)]:
+            labels = [label for label, _module in modules]
+            target = item[1].SEED_BEFORE
+            if target in labels and labels.index(target) < labels.index(item[0]):
+                modules.remove(item)
+                modules.insert(labels.index(target), item)
     return modules

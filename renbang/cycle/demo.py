@@ -1,9 +1,12 @@
-"""Demo step (seed_late): a second, earlier year so that trends and the carry-over show.
+"""Demo step: a second, earlier year so that trends and the carry-over show.
 
 The needs demo computes the demo year's campaign. Here the year before gets its own computed campaign whose
 levels are a little lower (development happened in between: about half of the gaps were one level wider a
 year earlier), then that year is closed through the same service BKPSDM runs, which carries its open needs
 into the demo year. Vectorised with numpy and written with the needs app's bulk insert (COPY on PostgreSQL).
+
+Runs right after the needs step and before the plans step (`SEED_BEFORE`): as in real use, last year is closed
+before this year's plan is optimised, so the demo plan starts from the carried needs.
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ from renbang.org.models import Agency
 
 from .services import year_close
 
+SEED_BEFORE = "plans"
 
-def seed_late(ctx) -> None:
+
+def seed(ctx) -> None:
     agency = ctx.agency or Agency.objects.filter(code=DEMO_AGENCY_CODE).first()
     if agency is None:
         return

@@ -4,6 +4,10 @@ Realistic shapes, not real people: each employee has a latent level per competen
 standard; supervisors rate close to it, self-ratings run about half a level higher (the usual leniency of
 self-assessment), some senior staff have an assessment-centre result from the year before, and a few units
 held an FGD. Everything is bulk-created; the needs are computed by the same code BKPSDM runs.
+
+`seed_late` (after the demo accounts exist) opens next year's campaign for the OPDs of the demo accounts, with
+part of their staff's self-assessments already sent: at every demo size, the account "pegawai" logging in finds a
+questionnaire to fill and "atasan" staff to rate.
 """
 
 from __future__ import annotations
@@ -137,3 +141,66 @@ def _focus_groups(ctx, campaign, agency, rng) -> None:
                        priority=j + 1, difficulty=int(rng.integers(1, 4)), importance=int(rng.integers(2, 4)),
                        frequency=int(rng.integers(1, 4)))
             for j, k in enumerate(picks)])
+
+
+OPEN_SHARE_SENT = 0.4  # share of the open campaign's targets (demo accounts aside) whose self-assessment is in
+
+
+def seed_late(ctx) -> None:
+    from renbang.accounts.demo import DEMO_ACCOUNTS
+    from renbang.accounts.models import User
+    from renbang.org.models import OrgUnit
+
+    from .services import campaign_create, campaign_open
+
+    agency = ctx.agency or Agency.objects.filter(code=DEMO_AGENCY_CODE).first()
+    if agency is None:
+        return
+    year = ctx.year + 1
+    name = f"Penilaian Kompetensi {year}"
+    if Campaign.objects.filter(agency=agency, name=name).exists():
+        return  # idempotent
+    people = list(User.objects.filter(agency=agency, username__in=[a.username for a in DEMO_ACCOUNTS],
+                                      employee__isnull=False).values_list("employee_id", "employee__unit__code"))
+    tops = {code.split(".")[0] for _pk, code in people if code}
+    units = list(OrgUnit.objects.filter(agency=agency, code__in=tops).order_by("code"))
+    if not units:
+        ctx.log("  needs: belum ada akun demo; kampanye terbuka dilewati.")
+        return
+    started = time.perf_counter()
+    campaign = campaign_create(
+        agency=agency, target_units=units, name=name, year=year, period_start=ctx.today - dt.timedelta(days=7),
+        period_end=ctx.today + dt.timedelta(days=21), peer_on=False, validity_months=36)
+    campaign_open(campaign=campaign)
+    sent = _self_assessments_sent(campaign, exclude={pk for pk, _code in people},
+                                  rng=np.random.default_rng(ctx.rng("needs-open").randrange(2**32)))
+    ctx.log(f"  needs: kampanye {name} dibuka untuk {', '.join(u.name for u in units)}; {sent} penilaian diri "
+            f"sudah terkirim ({time.perf_counter() - started:.1f} s)")
+
+
+def _self_assessments_sent(campaign, exclude: set[int], rng) -> int:
+    """Submitted self-assessments of a share of the campaign's targets (never the demo accounts' own)."""
+    from .selectors import target_employees
+
+    staff = [(pk, pos) for pk, pos in target_employees(campaign).order_by("pk").values_list("pk", "position_id")
+             if pk not in exclude]
+    standards: dict[int, list[tuple[int, int]]] = {}
+    for pid, cid, level in PositionStandard.objects.filter(position_id__in={p for _e, p in staff}).values_list(
+            "position_id", "competency_id", "required_level"):
+        standards.setdefault(pid, []).append((cid, level))
+    now = timezone.now()
+    assessments, plans = [], []
+    for pk, position_id in staff:
+        comps = standards.get(position_id)
+        if not comps or rng.random() >= OPEN_SHARE_SENT:
+            continue
+        levels = np.clip(np.floor(np.array([lvl for _c, lvl in comps], dtype=float) + 0.15
+                                  + rng.normal(0, 0.8, len(comps)) + 0.5), 1, 5).astype(int)
+        assessments.append(Assessment(campaign=campaign, employee_id=pk, assessor_id=pk, source=Source.SELF,
+                                      status=Assessment.Status.SUBMITTED, submitted_at=now,
+                                      assessed_on=campaign.period_start))
+        plans.append([(c, int(lvl)) for (c, _r), lvl in zip(comps, levels, strict=True)])
+    created = Assessment.objects.bulk_create(assessments, batch_size=BATCH)
+    bulk_insert(AssessmentScore, ["assessment", "competency", "level"],
+                [(a.pk, c, lvl) for a, plan in zip(created, plans, strict=True) for c, lvl in plan])
+    return len(created)

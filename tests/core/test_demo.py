@@ -212,3 +212,60 @@ def test_it_builds_a_city_like_workforce(workforce):
             assert person.rank in structural[kind]
     predicates = Counter(r[1] for p in workforce for r in p.performance)
     assert predicates.most_common(1)[0][0] == "baik" and predicates["sangat_baik"] > predicates["butuh_perbaikan"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("employees", [60, 400])
+def test_it_opens_a_campaign_every_demo_employee_account_is_asked_to_fill(employees, client):
+    from renbang.accounts.models import Role
+    from renbang.needs.models import Assessment, Campaign, Source
+    from renbang.needs.selectors import target_employees
+
+    seed(employees)
+    campaign = Campaign.objects.get(status=Campaign.Status.OPEN)
+    assert campaign.year == 2027 and campaign.period_start <= dt.date.today() <= campaign.period_end
+    targets = set(target_employees(campaign).values_list("pk", flat=True))
+    accounts = User.objects.filter(username__in=[a.username for a in DEMO_ACCOUNTS], employee__isnull=False)
+    assert {"pegawai", "atasan"} <= set(accounts.values_list("username", flat=True))
+    assert all(u.employee_id in targets for u in accounts)
+    pegawai = accounts.get(username="pegawai")
+    assert not Assessment.objects.filter(campaign=campaign, employee=pegawai.employee_id).exists()
+    if employees >= 400:  # some colleagues have sent theirs already
+        assert Assessment.objects.filter(campaign=campaign, source=Source.SELF, status="submitted").exists()
+    form = reverse("needs:self_form", args=[campaign.pk])
+    client.force_login(pegawai)
+    assert form in client.get(reverse("core:home")).content.decode()
+    assert client.get(form).status_code == 200
+    client.force_login(accounts.get(username="atasan"))
+    assert reverse("needs:supervisor", args=[campaign.pk]) in client.get(reverse("core:home")).content.decode()
+    # refused: an employee outside the campaign's units has no questionnaire
+    outsider = Employee.objects.filter(active=True).exclude(pk__in=targets).first()
+    if outsider is not None:
+        other = User.objects.create_user("luar", agency=outsider.agency, role=Role.EMPLOYEE, employee=outsider)
+        client.force_login(other)
+        assert form not in client.get(reverse("core:home")).content.decode()
+        assert client.get(form).status_code == 404
+    counts = Campaign.objects.count(), Assessment.objects.count()
+    seed(employees)
+    assert (Campaign.objects.count(), Assessment.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_it_closes_the_previous_year_before_optimising_the_demo_plan():
+    from renbang.cycle.models import CarriedNeed
+    from renbang.plans.models import PlanningScenario
+
+    output = seed()
+    assert output.index("  cycle:") < output.index("  plans:")
+    scenario = PlanningScenario.objects.exclude(summary={}).get()
+    carried = scenario.summary["carried"]
+    assert carried["enabled"] and carried["from_years"] == [2025]
+    assert carried["available"] > 0 and CarriedNeed.objects.filter(year=2026).exists()
+
+
+def test_it_runs_the_year_closing_step_between_the_needs_and_the_plans_steps():
+    from renbang.core.demo import demo_modules
+
+    labels = [label for label, _module in demo_modules("seed")]
+    assert labels.index("needs") < labels.index("cycle") == labels.index("plans") - 1
+    assert "cycle" not in [label for label, _module in demo_modules("seed_late")]
