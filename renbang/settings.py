@@ -309,6 +309,10 @@ RENBANG = {
     # standard; a unit with fewer measured employees than this ranks after the larger ones, so a 2-person unit
     # at 100 % does not top the list (a choice of this app, not a regulation).
     "DASHBOARD_GAP_MIN_EMPLOYEES": env.int("RENBANG_DASHBOARD_GAP_MIN_EMPLOYEES", default=10),
+    # Training days: a classroom day holds at most this many JP of 45 minutes (the LAN training curricula put
+    # 8–9 JP in a day; UNVERIFIED as one national figure). Sessions made from the RPK and the demo's sessions get
+    # ceil(JP / this) working days (delivery.services.training_days).
+    "JP_PER_TRAINING_DAY": env.int("RENBANG_JP_PER_TRAINING_DAY", default=8),
     # FGD attachments (PDF/JPEG/PNG by content): largest accepted size.
     "NEEDS_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
 }
