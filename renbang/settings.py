@@ -255,6 +255,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for the employment statuses (an employee's status, a programme's target statuses).
+    "ENUM_NAME_OVERRIDES": {"EmployeeStatusEnum": "renbang.people.models.EmployeeStatus"},
 }
 
 TASKS = {
