@@ -47,7 +47,7 @@ FUZZ = settings(max_examples=6, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                        HealthCheck.filter_too_much])
 
-AREAS = ("catalog|cycle|employees", "mentoring|plans", "delivery|needs")
+AREAS = ("catalog|cycle", "employees|mentoring|plans", "delivery|needs")  # about equal shares of the time
 
 
 def _call(case, user):
@@ -67,9 +67,9 @@ def _admin_test(path_regex: str):
     return test
 
 
-test_it_never_fails_the_bkpsdm_admin_with_a_server_error_in_catalog_cycle_employees = _admin_test(
-    rf"^/api/v1/({AREAS[0]})/")
-test_it_never_fails_the_bkpsdm_admin_with_a_server_error_in_mentoring_plans = _admin_test(rf"^/api/v1/({AREAS[1]})/")
+test_it_never_fails_the_bkpsdm_admin_with_a_server_error_in_catalog_cycle = _admin_test(rf"^/api/v1/({AREAS[0]})/")
+test_it_never_fails_the_bkpsdm_admin_with_a_server_error_in_employees_mentoring_plans = _admin_test(
+    rf"^/api/v1/({AREAS[1]})/")
 test_it_never_fails_the_bkpsdm_admin_with_a_server_error_in_delivery_needs = _admin_test(rf"^/api/v1/({AREAS[2]})/")
 test_it_never_fails_the_bkpsdm_admin_with_a_server_error_anywhere_else = _admin_test(
     rf"^/api/v1/(?!({'|'.join(AREAS)})/)")
