@@ -39,6 +39,16 @@ ALIASES = {
     "effectiveness": ["Efektivitas khusus", "Efektivitas"], "active": ["Aktif"], "description": ["Deskripsi"],
     "statuses": ["Status kepegawaian", "Sasaran status"],
 }
+# Optional column → programme field. A column absent from the file leaves the stored value of an existing programme
+# as it is (a file made from an older template must not wipe what it does not carry); a new programme takes the
+# default. A column present with an empty cell means its documented empty value (position types and employment
+# statuses: no restriction; effectiveness: the method's default).
+KEPT_WHEN_ABSENT = {
+    "min_level": "min_level", "max_level": "max_level", "cost": "cost_per_participant",
+    "capacity": "capacity_per_session", "delivery": "delivery", "mandatory": "mandatory",
+    "curriculum": "curriculum_reference", "effectiveness": "effectiveness_override", "active": "active",
+    "description": "description", "statuses": "employee_statuses",
+}
 YES = {"ya", "y", "yes", "true", "1", "wajib", "aktif"}
 NO = {"tidak", "t", "no", "false", "0", "", "tidak aktif"}
 
@@ -156,6 +166,9 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
                 try:
                     fields, targets, types, provider_name = row.parse()
                     current = existing.get(code) if code else None
+                    if current is not None:
+                        targets, types, provider_name = _keep_absent(current, cols, fields, targets, types,
+                                                                     provider_name)
                     if current is not None and export_rows([current])[0][1:] == _as_export(fields, targets, types,
                                                                                            provider_name)[1:]:
                         report.unchanged += 1
@@ -200,6 +213,22 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
 
 class _Rollback(Exception):
     pass
+
+
+def _keep_absent(current: Programme, cols: dict[str, int], fields: dict, targets: list, types: list[str],
+                 provider_name: str) -> tuple[list, list[str], str]:
+    """Fill the fields whose column the file lacks with `current`'s stored values (see KEPT_WHEN_ABSENT)."""
+    for key, field_name in KEPT_WHEN_ABSENT.items():
+        if key not in cols:
+            value = getattr(current, field_name)
+            fields[field_name] = list(value or []) if key == "statuses" else value
+    if "competencies" not in cols:
+        targets = [(t.competency, t.uplift) for t in current.targets.all()]
+    if "position_types" not in cols:
+        types = [e.position_type for e in current.eligibilities.all()]
+    if "provider" not in cols:
+        provider_name = current.provider.name if current.provider else ""
+    return targets, types, provider_name
 
 
 def _as_export(fields, targets, types, provider_name) -> list[Any]:
