@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from renbang.accounts.scoping import for_user
 from renbang.org.models import OrgUnit
+from renbang.plans.models import PlanStatus
 
 from .models import CODE_ALPHABET, Attendance, Certificate, Enrolment, ExternalClaim, Session
 
@@ -29,7 +30,9 @@ def plan_spending(completed: QuerySet[Enrolment], plan, year: int) -> tuple[Quer
     participation (`completed`: Enrolments with completed=True, already narrowed to an agency or a user's scope)
     into (realisation, outside), each annotated with `cost` (Rp for that participant).
 
-    - realisation: completed participation in the sessions made from the plan's items (Session.plan_item), at the
+    - realisation: completed participation in the sessions made from the items of any approved version of the
+      plan's year (Session.plan_item; the latest approved version or one it superseded — PP 11/2017 lets the RPK
+      be revised, and a session held under version 1 stays the plan's realisation after version 2 is set), at the
       cost per participant recorded in the item — the price the PPK approved (PP 11/2017 Pasal 207(3) huruf g;
       the item keeps a copy of the catalogue price, so a later catalogue change does not rewrite the budget, and a
       session has no cost of its own). The planned budget is the same price times the planned participants.
@@ -41,7 +44,8 @@ def plan_spending(completed: QuerySet[Enrolment], plan, year: int) -> tuple[Quer
     if plan is None:
         return completed.none().annotate(cost=F("session__plan_item__cost_per_participant")), outside.annotate(
             cost=F("session__programme__cost_per_participant"))
-    in_plan = Q(session__plan_item__plan_id=plan.pk)
+    in_plan = Q(session__plan_item__plan__agency_id=plan.agency_id, session__plan_item__plan__year=plan.year,
+                session__plan_item__plan__status__in=(PlanStatus.APPROVED, PlanStatus.SUPERSEDED))
     return (completed.filter(in_plan).annotate(cost=F("session__plan_item__cost_per_participant")),
             outside.filter(Q(session__plan_item__isnull=True) | ~in_plan)
             .annotate(cost=F("session__programme__cost_per_participant")))

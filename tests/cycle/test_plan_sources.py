@@ -192,3 +192,41 @@ def test_a_year_closed_before_the_split_says_its_realisation_holds_everything(pl
     sheets = load_workbook(io.BytesIO(client.get("/siklus/laporan/tahunan/2025.xlsx").content), read_only=True)
     assert dict(list(sheets["Ringkasan"].iter_rows(values_only=True))[1:])["Anggaran di luar rencana (Rp)"] == "—"
     assert client.get("/siklus/laporan/tahunan/2025.pdf").status_code == 200
+
+
+def _revise(plan: DevelopmentPlan, *, status: str = "approved") -> DevelopmentPlan:
+    """Version n+1 of `plan` with a copy of its items; an approved revision supersedes `plan`."""
+    revised = DevelopmentPlan.objects.create(agency=plan.agency, year=plan.year, version=plan.version + 1,
+                                             previous=plan, title=plan.title, status=status,
+                                             budget_total=plan.budget_total)
+    for item in plan.items.all():
+        item.pk = None
+        item.plan = revised
+        item.save()
+    if status == "approved":
+        DevelopmentPlan.objects.filter(pk=plan.pk).update(status="superseded")
+    return revised
+
+
+def test_a_revised_plan_keeps_the_sessions_held_under_its_earlier_version_as_realisation(delivered, login):
+    """PP 11/2017 lets the PPK revise the RPK: the May session made from version 1's item stays the plan's
+    realisation after version 2 is set (delivery.selectors.plan_spending); a draft version 3's item, or another
+    year's plan, does not make a session the plan's."""
+    v1 = DevelopmentPlan.objects.get(year=2025)
+    v2 = _revise(v1)
+    totals = year_summary(delivered.agency.pk, 2025)["totals"]
+    assert totals["realised"] == {"participants": 1, "jp": 12, "budget": 2_000_000}
+    assert totals["outside"] == {"participants": 2, "jp": 16, "budget": 3_000_000}
+    budget = login(delivered.users.head).get("/siklus/pimpinan/?bulan=2025-09").context["d"]["budget"]
+    assert (budget["realised"], budget["outside"]) == (2_000_000, 3_000_000)
+    draft_item = _revise(v2, status="draft").items.get()
+    other_year = DevelopmentPlan.objects.create(agency=delivered.agency, year=2024, title="RPK 2024",
+                                                status="approved")
+    old_item = PlanItem.objects.get(plan=v1)
+    old_item.pk, old_item.plan = None, other_year
+    old_item.save()
+    _session(delivered, draft_item.programme, [delivered.other], end=dt.date(2025, 10, 1), item=draft_item)
+    _session(delivered, old_item.programme, [delivered.other], end=dt.date(2025, 3, 1), item=old_item)
+    totals = year_summary(delivered.agency.pk, 2025)["totals"]
+    assert totals["realised"]["participants"] == 1
+    assert totals["outside"] == {"participants": 4, "jp": 40, "budget": 7_000_000}
