@@ -24,6 +24,7 @@ from .sessions import (
     settings_for,
     settings_update,
     training_days,
+    training_schedule,
     working_days,
 )
 
@@ -60,5 +61,6 @@ __all__ = [
     "settings_update",
     "sniff",
     "training_days",
+    "training_schedule",
     "working_days",
 ]

@@ -17,7 +17,7 @@ from renbang.plans import selectors as plans
 
 from ..models import Enrolment, Session
 from .enrolment import enrolments_invite
-from .sessions import session_save, training_days, working_days
+from .sessions import session_save, training_schedule
 
 
 def approved_plans(agency):
@@ -55,17 +55,10 @@ def sessions_from_plan(*, plan, user, invite: bool = True) -> dict[str, int]:
                 session.save(update_fields=["plan_item"])
                 linked += 1
         if session is None:
-            start = _first_day(item, plan.year, off)
             jp = item.jp or item.programme.jp
-            n_days = training_days(jp)
-            days = []
-            day = start
-            while len(days) < n_days:
-                day, _reason = next_working_day(day, off)
-                days.append(day)
-                day += dt.timedelta(days=1)
+            days = training_schedule(next_working_day(_first_day(item, plan.year, off), off)[0], jp, off)
             capacity = max(item.capacity or item.programme.capacity_per_session, 1)
-            session = session_save(agency=plan.agency, user=user, days=days or working_days(start, start), data={
+            session = session_save(agency=plan.agency, user=user, days=days, data={
                 "programme": item.programme, "plan_item": item, "planned_session": None
                 if Session.objects.filter(planned_session_id=item.session_id).exists() else item.session,
                 "start_date": days[0], "end_date": days[-1], "capacity": capacity, "jp": Decimal(jp),
