@@ -1,22 +1,34 @@
 """Load: locust on loopback against gunicorn + the current database with the demo data (issue 10, item 6).
 
-Mixed traffic (benchmarks/load/locustfile.py): employees filling their self-assessment, opening "my development",
-their IDP and the calendar and giving feedback; officers browsing lists, searches, details, the API, the catalogue,
-JP compliance and the leaders' dashboard; the facilitator's attendance grid; the PPK reading dashboards; and one
+Mixed traffic (benchmarks/load/locustfile.py): employees filling their self-assessment (the benchmark's own open
+campaign for the demo employee's unit: the demo's campaigns are closed), opening "my development", their IDP and
+the calendar and giving feedback; officers browsing lists, searches, details, the API, the catalogue, JP
+compliance and the leaders' dashboard; the facilitator's attendance grid; the PPK reading dashboards; and one
 plan run by the BKPSDM admin, started through the web and run by the job worker (`manage.py db_worker`, started
 beside gunicorn as in production) on a scenario of its own ("Uji beban", a copy of the demo's base scenario; its
-earlier draft plans are removed first). Bounded: LOAD_USERS users (100), spawned 5 per second, for LOAD_SECONDS
-(90 s) on a free loopback port; gunicorn runs 3 gthread workers × 4 threads with DEBUG off (collectstatic first).
+earlier draft plans are removed first).
+
+Each simulated user logs in once, then browses with think time (LOAD_WAIT, 3-12 s between two tasks); users
+arrive at LOAD_SPAWN_RATE per second (1: 100 logins over 100 s). Bounded: LOAD_USERS users (100) for LOAD_SECONDS
+(180 s) on a free loopback port; gunicorn runs LOAD_WORKERS gthread workers × LOAD_THREADS threads (3 × 4, as
+docs/deploy.md) with DEBUG off (collectstatic first). Why these numbers: benchmarks/README.md.
 Target (issue 10): 100 users, p95 ≤ 500 ms, 0 errors on 2 cores.
 
+Everything of a run stays in var/bench/load/: requests.csv (every request: start, name, ms, error; the moment
+the last user was spawned), locust's CSVs and output, gunicorn's and the worker's log. The report gives the
+whole run, the logins apart, the steady state (from 10 s after the last user arrived), each page, and each
+error with its cause.
+
 `run()` returns rows for `make bench`; `python benchmarks/bench_load.py` prints them. On a database without
-the demo agency it seeds one (LOAD_EMPLOYEES employees, 5,000) and the demo accounts first.
+the demo agency it seeds one (LOAD_EMPLOYEES employees, 5,000) and the demo accounts first; on PostgreSQL it
+then runs ANALYZE.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -26,7 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 USERS = int(os.environ.get("LOAD_USERS", "100"))
-SECONDS = int(os.environ.get("LOAD_SECONDS", "90"))
+SECONDS = int(os.environ.get("LOAD_SECONDS", "180"))
 SPAWN_RATE = float(os.environ.get("LOAD_SPAWN_RATE", "1"))
 WAIT = os.environ.get("LOAD_WAIT", "3-12")  # seconds of think time between two pages of one user (min-max)
 WORKERS = int(os.environ.get("LOAD_WORKERS", "3"))
@@ -241,6 +253,39 @@ def report(log: Path, load_before, load_after, elapsed: float, server_log: Path)
     return out
 
 
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process `pid` (0 when it is gone or /proc is not there)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
+                for c in (task / "children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _server_cpu(web_pid: int, worker_pid: int) -> dict[str, float]:
+    """CPU seconds so far of the gunicorn master and workers, the job worker, and the PostgreSQL backends
+    connected to the benchmark's database (a backend that ended during the run is not counted)."""
+    from django.db import connection
+
+    backends: list[int] = []
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                           "AND pid <> pg_backend_pid()")
+            backends = [row[0] for row in cursor.fetchall()]
+        connection.close()
+    return {"web": sum(_process_cpu(p) for p in [web_pid, *_children(web_pid)]),
+            "worker": _process_cpu(worker_pid), "db": sum(_process_cpu(p) for p in backends)}
+
+
 def _vendor() -> str:
     from django.db import connection
 
@@ -257,7 +302,9 @@ def run() -> list[tuple[str, str]]:
     log, server_log = OUT / "requests.csv", OUT / "gunicorn.log"
     env = {**os.environ, "DJANGO_DEBUG": "false", "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SECURE_COOKIES": "false",
            "DJANGO_SECURE_SSL_REDIRECT": "false", "LOG_LEVEL": "WARNING", "LOAD_REQUEST_LOG": str(log),
-           "LOAD_WAIT": WAIT, **scenario}
+           "LOAD_WAIT": WAIT, **scenario,
+           # backends live through the run (not recycled after 60 s), so that their CPU can be read at the end
+           "DB_CONN_MAX_AGE": str(SECONDS + 600)}
     env.pop("RENBANG_TESTING", None)
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
     port = _free_port()
@@ -273,6 +320,8 @@ def run() -> list[tuple[str, str]]:
         try:
             _wait_until_up(url, server)
             load_before = os.getloadavg()
+            cpu_before = _server_cpu(server.pid, worker.pid)
+            locust_before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             with open(OUT / "locust.log", "w") as locust_out:
                 subprocess.run([sys.executable, "-m", "locust", "-f", str(ROOT / "benchmarks/load/locustfile.py"),
@@ -283,11 +332,20 @@ def run() -> list[tuple[str, str]]:
                                timeout=SECONDS + 180)
             elapsed = time.perf_counter() - started
             load_after = os.getloadavg()
+            cpu_after = _server_cpu(server.pid, worker.pid)
+            locust_after = resource.getrusage(resource.RUSAGE_CHILDREN)
         finally:
             server.terminate()
             worker.terminate()
             server.wait(timeout=60)
             worker.wait(timeout=60)
+    rows = report(log, load_before, load_after, elapsed, server_log)
+    used = {key: cpu_after.get(key, 0.0) - cpu_before.get(key, 0.0) for key in cpu_after}
+    locust_cpu = (locust_after.ru_utime + locust_after.ru_stime) - (locust_before.ru_utime + locust_before.ru_stime)
+    rows.insert(-1, ("load: CPU used during the run (seconds)",
+                     f"gunicorn {used['web']:.0f} · PostgreSQL backends {used['db']:.0f} · job worker "
+                     f"{used['worker']:.0f} · locust {locust_cpu:.0f}, of {elapsed * (os.cpu_count() or 1):.0f} "
+                     f"core-seconds in {elapsed:.0f} s (the rest went to other work on the machine)"))
     rows = report(log, load_before, load_after, elapsed, server_log)
     rows.insert(-1, ("load: the plan run started by the BKPSDM admin (job worker)",
                      _plan_run(scenario["LOAD_SCENARIO"])))

@@ -5,7 +5,10 @@ their IDP and the calendar, and give feedback on a completed session; officers b
 the JP compliance and staff pages and the leaders' dashboard; the facilitator opens an attendance grid; the PPK
 reads the dashboards; ONE BKPSDM admin runs one plan (starts the optimiser job through the web, as the app does,
 and polls its status while the worker runs it). Several simulated users share each demo account (one session
-each). The ids the scenario needs come from the environment (bench_load sets them).
+each). The ids the scenario needs come from the environment (bench_load sets them). Each user logs in once
+(on_start) and then waits LOAD_WAIT seconds (min-max, uniform) between two tasks, as a person reads a page or
+fills a form before the next click; a task of several requests (a form and its save, a list and a detail)
+makes them back to back.
 
 Every page is expected to answer 200 for its account: a redirect to the login page or any other status counts
 as an error (a scenario URL that an account may not open is a mistake in the scenario, not load).
@@ -70,11 +73,16 @@ class _Signed(HttpUser):
     username = ""
 
     def on_start(self) -> None:
-        """Log in once (the login form, then the POST checked by PBKDF2); the user then browses with think time."""
-        page = self.page("/akun/masuk/", "login form")
-        token = CSRF.search(page.text or "")
-        if token is None:
-            return
+        """Log in once (the login form, then the POST checked by PBKDF2); the user then browses with think time.
+        Every request says Connection: close, as nginx's proxy_pass does to gunicorn in production (docs/deploy.md:
+        HTTP/1.0, one connection per request): a client that keeps idle connections open beyond gunicorn's 2 s
+        keep-alive gets an occasional "Connection reset by peer" when gunicorn closes one as it is reused."""
+        self.client.headers["Connection"] = "close"
+        with self.client.get("/akun/masuk/", name="login form", catch_response=True) as page:
+            token = CSRF.search(page.text or "")
+            if page.status_code != 200 or token is None:
+                page.failure(_cause(page))
+                return
         with self.client.post("/akun/masuk/", {"username": self.username, "password": PASSWORD,
                                                "csrfmiddlewaretoken": token.group(1)}, name="login",
                               headers={"Referer": self.host + "/akun/masuk/"}, catch_response=True) as response:
