@@ -346,7 +346,6 @@ def run() -> list[tuple[str, str]]:
                      f"gunicorn {used['web']:.0f} · PostgreSQL backends {used['db']:.0f} · job worker "
                      f"{used['worker']:.0f} · locust {locust_cpu:.0f}, of {elapsed * (os.cpu_count() or 1):.0f} "
                      f"core-seconds in {elapsed:.0f} s (the rest went to other work on the machine)"))
-    rows = report(log, load_before, load_after, elapsed, server_log)
     rows.insert(-1, ("load: the plan run started by the BKPSDM admin (job worker)",
                      _plan_run(scenario["LOAD_SCENARIO"])))
     return rows
