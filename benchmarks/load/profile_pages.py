@@ -7,6 +7,10 @@ it (read from /proc, same machine), the wall time and the number of SQL queries 
 warm-up request. CPU is the figure to compare on a shared machine: wall time grows with the others' load.
 
     DATABASE_URL=postgres://... python benchmarks/load/profile_pages.py [REPEAT] [name-filter]
+
+With DEBUG off the pages need the collected static files' manifest: run `manage.py collectstatic` once first
+(bench_load.py does). Like bench_load, it seeds the demo when the database has none and resets the benchmark's
+planning scenario: do not run it while a load run is going.
 """
 
 from __future__ import annotations
