@@ -105,7 +105,10 @@ def shrink(observed, n, prior, prior_strength: float = DEFAULT_PRIOR_STRENGTH) -
     n = np.where(np.isnan(observed), 0.0, n)
     total = n + prior_strength
     with np.errstate(divide="ignore", invalid="ignore"):
-        value = np.where(total > 0, (n * x + prior_strength * prior) / np.where(total > 0, total, 1.0), prior)
+        # prior + share * (x - prior): stays between the two even where a subnormal strength would round
+        # (n*x + m*prior) / (n + m) above both (m = 5e-324, n = 0 gave 1.0 for a prior of 0.75).
+        share = np.where(total > 0, n / np.where(total > 0, total, 1.0), 0.0)
+        value = prior + share * (x - prior)
     return value
 
 
