@@ -162,3 +162,12 @@ def test_the_wide_search_never_bounds_below_the_exact_optimum(seed):
     assert result.bound >= exact.objective - 1e-6
     assert result.objective <= exact.objective + 1e-6
     assert check_feasibility(inst, result.assignments(inst)) == []
+
+
+def test_it_keeps_time_for_a_last_plan_only_when_plans_are_cheap():
+    """National scale: a plan of 98 s in a 280 s limit gets no reserve (the time goes to the bound);
+    Medan: a plan of a second keeps 1.3 s for the last plan."""
+    from renbang.engine.optimizer.solve import PLAN_RESERVE, _reserve
+
+    assert _reserve(98.0, 280.0) == 0.0
+    assert _reserve(1.0, 60.0) == PLAN_RESERVE * 1.0
