@@ -6,13 +6,17 @@ Core cannot import the apps built on it, so each app registers its own sources i
     home.register_step(4, my_app.home.step)       # fn(user, year) -> Step | None (None: not for this user)
 
 Sources read through the app's selectors (so through `scoping.for_user`) and must run a small, fixed number of
-queries whatever the data size: the home page asserts its query count in tests.
+queries whatever the data size: the home page asserts its query count in tests. A figure that a task and a step
+both need (evaluation's evidence of the year) is computed once per page with `once(key, fn)`: the page renders
+inside `rendering()`, and outside it `once` simply calls `fn` (nothing is kept between requests or calls).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.utils.formats import number_format
@@ -85,3 +89,27 @@ def steps_for(user, year: int) -> list[tuple[int, Step]]:
     """(order, step) of the registered steps the user may see, in cycle order."""
     steps = ((order, _STEPS[order](user, year)) for order in sorted(_STEPS))
     return [(order, step) for order, step in steps if step is not None]
+
+
+_ONCE: ContextVar[dict | None] = ContextVar("renbang_home_once", default=None)
+
+
+@contextmanager
+def rendering() -> Iterator[None]:
+    """While the home page is rendered: `once` keeps what it computed, for this page only."""
+    token = _ONCE.set({})
+    try:
+        yield
+    finally:
+        _ONCE.reset(token)
+
+
+def once(key: tuple, fn: Callable[[], object]):
+    """`fn()`, computed once per home page for `key` (a task and a step reading the same figure); outside a
+    `rendering()` block it is called every time."""
+    memo = _ONCE.get()
+    if memo is None:
+        return fn()
+    if key not in memo:
+        memo[key] = fn()
+    return memo[key]

@@ -11,9 +11,11 @@ from . import selectors
 def home(request):
     """What waits for the user, where the year's cycle stands (each step in the user's scope), key counts."""
     user, today = request.user, timezone.localdate()
+    with registry.rendering():
+        tasks, steps = registry.tasks_for(user, today), registry.steps_for(user, today.year)
     return render(request, "core/home.html", {
         "summary": selectors.home_summary(user) if registry.sees_cycle(user) else None,
-        "tasks": registry.tasks_for(user, today), "steps": registry.steps_for(user, today.year), "year": today.year,
+        "tasks": tasks, "steps": steps, "year": today.year,
     })
 
 

@@ -121,6 +121,26 @@ class GapCellSerializer(serializers.Serializer):
     small_unit = serializers.BooleanField(help_text="Fewer measured employees than the ranking minimum: ranked last.")
 
 
+class PlanProgressSerializer(serializers.Serializer):
+    planned = serializers.IntegerField(help_text="Kegiatan rencana (RPK) yang terjadwal pada bulan ini.")
+    held = serializers.IntegerField(help_text="Dari kegiatan bulan ini: yang sesinya (dibuat dari rencana) selesai.")
+    planned_to_date = serializers.IntegerField(help_text="Kegiatan rencana yang terjadwal Januari s.d. bulan ini.")
+    held_to_date = serializers.IntegerField(help_text="Dari kegiatan s.d. bulan ini: yang sudah terlaksana.")
+    linked_to_date = serializers.IntegerField(
+        help_text="Dari kegiatan s.d. bulan ini: yang sudah punya sesi pelaksanaan (0: belum ada sesi dari rencana).")
+    items = serializers.IntegerField(help_text="Seluruh kegiatan rencana tahun ini dalam lingkup pengguna.")
+
+
+class BudgetSerializer(serializers.Serializer):
+    planned = serializers.IntegerField(help_text="Biaya penugasan rencana (RPK) yang ditetapkan, Rp.")
+    realised = serializers.IntegerField(help_text=(
+        "Realisasi anggaran rencana: biaya peserta yang lulus pada sesi yang dibuat dari kegiatan rencana, Rp."))
+    realised_participants = serializers.IntegerField()
+    outside_plan = serializers.IntegerField(
+        help_text="Biaya peserta yang lulus pada sesi lain tahun ini (di luar rencana), Rp; tidak termasuk realisasi.")
+    outside_plan_participants = serializers.IntegerField()
+
+
 class DashboardSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     month = serializers.IntegerField()
@@ -128,8 +148,8 @@ class DashboardSerializer(serializers.Serializer):
     biggest_gaps = GapCellSerializer(many=True)
     jpm_bands = serializers.DictField(child=serializers.IntegerField())
     carried = serializers.IntegerField()
-    plan_progress = serializers.DictField(allow_null=True)
-    budget = serializers.DictField(allow_null=True)
+    plan_progress = PlanProgressSerializer(allow_null=True)
+    budget = BudgetSerializer(allow_null=True)
     at_risk = serializers.IntegerField(allow_null=True)
     flagged = serializers.IntegerField(allow_null=True)
     mentoring = serializers.DictField()
@@ -144,8 +164,11 @@ class DashboardView(APIView):
     @extend_schema(responses=DashboardSerializer)
     def get(self, request):
         d = selectors.dashboard(request.user, timezone.localdate())
-        plain = {k: v for k, v in (d["plan_progress"] or {}).items() if k in ("planned", "held")}
-        money = {k: v for k, v in (d["budget"] or {}).items() if k in ("planned", "realised")}
+        progress, money = d["plan_progress"], d["budget"]
+        if money:
+            money = {"planned": money["planned"], "realised": money["realised"],
+                     "realised_participants": money["realised_participants"], "outside_plan": money["outside"],
+                     "outside_plan_participants": money["outside_participants"]}
         payload = {
             "year": d["year"], "month": d["month"], "campaign": d["campaign"].pk if d["campaign"] else None,
             "biggest_gaps": [{"unit_id": c["unit_id"], "unit": c["unit"], "competency": c["competency"].code,
@@ -153,7 +176,7 @@ class DashboardView(APIView):
                               "small_unit": c["small"]}
                              for c in d["gaps"]],
             "jpm_bands": d["bands"], "carried": d["carried"],
-            "plan_progress": plain if d["plan_progress"] else None, "budget": money if d["budget"] else None,
+            "plan_progress": progress, "budget": money,
             "at_risk": d["at_risk"]["count"] if d["at_risk"] else None,
             "flagged": d["flagged"]["count"] if d["flagged"] else None,
             "mentoring": {k: float(v) for k, v in d["mentoring"].items()},

@@ -11,14 +11,16 @@ from __future__ import annotations
 # --- plans (landed: sources_plans reads the approved RPK against delivery's completed sessions) ------------
 
 def plan_progress(user, year: int, month: int) -> dict | None:
-    """{"planned": items scheduled in the month, "held": of them held, "url": the plan} in the user's scope."""
+    """{"planned"/"held": items of the month and of them held, "planned_to_date"/"held_to_date"/"linked_to_date":
+    the same from January to the month (and those with a session at all), "items", "url": the plan}, in scope."""
     from . import sources_plans
 
     return sources_plans.month_progress(user, year, month)
 
 
 def budget(user, year: int) -> dict | None:
-    """{"planned": Rp, "realised": Rp, "url": ...} of the year's approved plan in the user's scope."""
+    """{"planned": Rp, "realised": Rp spent on the plan's own sessions, "outside": Rp of the year's other completed
+    sessions (never part of "realised"), participant counts, "share": %, "url": ...} in the user's scope."""
     from . import sources_plans
 
     return sources_plans.budget(user, year)

@@ -40,8 +40,8 @@ def at_risk_summary(user, year: int, limit: int = 8) -> dict:
     rows = [{"name": people[pk].full_name, "unit": people[pk].unit.name, "jp": float(led.total[i])}
             for pk, i in zip(shown, risk[:limit], strict=True) if pk in people]
     url = reverse("delivery:compliance") if user.has_perm("delivery.view_compliance") else ""
-    return {"count": int(led.at_risk.sum()), "of": int(led.subject.sum()), "rows": rows, "url": url,
-            "target": led.target}
+    return {"count": int(led.at_risk.sum()), "of": int(led.subject.sum()),
+            "met": int((led.subject & led.compliant).sum()), "rows": rows, "url": url, "target": led.target}
 
 
 def compliance(agency_id: int, year: int) -> dict:

@@ -42,27 +42,46 @@ def unfinished(agency_id: int, year: int) -> list[dict] | None:
 
 
 def month_progress(user, year: int, month: int) -> dict | None:
-    """Plan items of the month (in the user's scope: items with a planned participant they see) and how many of
-    them have been held (a completed delivery session)."""
+    """The approved plan's items in the user's scope (items with a planned participant they see) and how many of
+    them have been held (a delivery session made from the item, completed): in `month` and from January to the
+    end of `month`. A plan puts its items in a few months only, so a month alone is often 0 / 0: the figures to
+    date say how the plan stands. `linked`: items that have a delivery session at all (0 while no session has
+    been made from the plan, which is why nothing counts as held). One query."""
     plan = approved_plan(user.agency_id, year) if user.agency_id else None
     if plan is None:
         return None
-    agg = plans.items_of_month(plan, month, user).aggregate(planned=Count("pk", distinct=True),
-                          held=Count("pk", distinct=True,
-                                     filter=Q(delivery_sessions__status=Session.Status.COMPLETED)))
-    return {"planned": agg["planned"], "held": agg["held"], "url": _plan_url(user, plan)}
+    held = Q(delivery_sessions__status=Session.Status.COMPLETED)
+    to_date = Q(month__lte=month)
+    agg = plans.items_in_scope(plan, user).aggregate(
+        planned=Count("pk", distinct=True, filter=Q(month=month)),
+        held=Count("pk", distinct=True, filter=Q(month=month) & held),
+        planned_to_date=Count("pk", distinct=True, filter=to_date),
+        held_to_date=Count("pk", distinct=True, filter=to_date & held),
+        linked_to_date=Count("pk", distinct=True, filter=to_date & Q(delivery_sessions__isnull=False)),
+        items=Count("pk", distinct=True))
+    return {**agg, "month": month, "url": _plan_url(user, plan)}
 
 
 def budget(user, year: int) -> dict | None:
-    """Planned cost of the approved plan's assignments in scope vs the cost of completed participation."""
+    """Money of the year's approved plan in the user's scope, as a budget officer reads it:
+    `planned` — the cost of the plan's assignments; `realised` — the cost of completed participation in the
+    sessions made from the plan's items (the RPK's own spending, the figure the annual report gives per item);
+    `outside` — completed participation in the year's other sessions (not in the plan), shown apart so that it
+    never inflates the plan's realisation. Costs are the programme's cost per participant."""
     plan = approved_plan(user.agency_id, year) if user.agency_id else None
     if plan is None:
         return None
     planned = plans.planned_cost(plan, user)
-    realised = (for_user(Enrolment.objects.filter(completed=True, session__agency_id=user.agency_id,
-                                                  session__end_date__year=year), user)
-                .aggregate(s=Sum("session__programme__cost_per_participant"))["s"] or 0)
-    return {"planned": planned, "realised": realised, "url": _plan_url(user, plan)}
+    completed = for_user(Enrolment.objects.filter(completed=True, session__agency_id=user.agency_id), user)
+    cost = Sum("session__programme__cost_per_participant")
+    in_plan = Q(session__plan_item__plan_id=plan.pk)
+    realised = completed.filter(in_plan).aggregate(s=cost, n=Count("pk"))
+    outside = (completed.filter(session__end_date__year=year)
+               .filter(Q(session__plan_item__isnull=True) | ~in_plan).aggregate(s=cost, n=Count("pk")))
+    return {"planned": planned, "realised": realised["s"] or 0, "realised_participants": realised["n"],
+            "outside": outside["s"] or 0, "outside_participants": outside["n"],
+            "share": round(100 * (realised["s"] or 0) / planned, 1) if planned else None,
+            "url": _plan_url(user, plan)}
 
 
 def _plan_url(user, plan) -> str:

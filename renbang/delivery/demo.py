@@ -11,6 +11,7 @@ Idempotent: a second run finds the sessions and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.files.base import ContentFile
@@ -21,6 +22,7 @@ from django.utils import timezone
 from renbang.catalog.models import Programme
 from renbang.core.models import Notice
 from renbang.people.models import Employee, EmployeeStatus
+from renbang.plans import selectors as plans
 
 from . import services
 from .models import Attendance, Certificate, Enrolment, ExternalClaim, Session, SessionDay, random_code
@@ -61,6 +63,10 @@ def _one_off_sessions(ctx, agency, rng) -> None:
                 "jp": Decimal(programme.jp), "venue": "" if online else rng.choice(venues),
                 "online_url": "https://zoom.example.invalid/renbang" if online else "",
                 "status": Session.Status.SCHEDULED})
+
+
+#: A course this long is a leadership training or the CPNS basic training (hundreds of JP): one a year at most.
+DEMO_LONG_COURSE_JP = 100
 
 
 def _pick(rng, pool: list[int], n: int, taken: set[int]) -> list[int]:
@@ -118,9 +124,11 @@ def _participants(ctx, agency, rng) -> None:
     threshold = Decimal(services.settings_for(agency).completion_percent)
     sessions = list(Session.objects.filter(agency=agency, start_date__year=ctx.year).order_by("start_date", "pk"))
     enrolments: list[Enrolment] = []
+    long_course: set[int] = set()  # nobody takes two long courses (PKN, PKA, PKP, latsar) in one year
     for session in sessions:
         delivered = session.end_date < cutoff
-        taken: set[int] = set()
+        long = session.jp >= DEMO_LONG_COURSE_JP
+        taken: set[int] = set(long_course) if long else set()
         n = min(session.capacity, 30) - rng.randrange(0, 5)
         for pk in _pick(rng, pool, n, taken):
             roll = rng.random()
@@ -135,6 +143,8 @@ def _participants(ctx, agency, rng) -> None:
             enrolments.append(Enrolment(session=session, employee_id=pk, status=status, reason=reason,
                                         source=Enrolment.Source.PLAN, invited_at=now,
                                         responded_at=None if status == Enrolment.Status.INVITED else now))
+        if long:
+            long_course |= taken
         if not delivered:
             for rank, pk in enumerate(_pick(rng, pool, 3, taken), start=1):
                 enrolments.append(Enrolment(session=session, employee_id=pk, status=Enrolment.Status.WAITLISTED,
@@ -257,6 +267,32 @@ def _self_learning(ctx, agency, rng) -> None:
     ExternalClaim.objects.bulk_create(claims, batch_size=2000)
 
 
+def _link_plan(ctx, agency) -> int:
+    """Tie the year's sessions to the approved RPK's items, as BKPSDM does when it runs the plan (delivery's
+    `sessions_from_plan` links an item to a session that already exists): each item to the first session of its
+    programme, not yet linked, that starts in the item's month or later. Without it nothing delivered would count
+    as the plan's realisation on the leaders' dashboard. Idempotent: linked items and sessions are left alone."""
+    plan = plans.approved_plan(agency.pk, ctx.year)
+    if plan is None:
+        return 0
+    done = set(Session.objects.filter(plan_item__plan=plan).values_list("plan_item_id", flat=True))
+    free: dict[int, list[Session]] = defaultdict(list)
+    for session in Session.objects.filter(agency=agency, start_date__year=ctx.year, plan_item__isnull=True
+                                          ).order_by("start_date", "pk"):
+        free[session.programme_id].append(session)
+    linked = []
+    for item in plans.plan_items(plan):
+        options = free.get(item.programme_id, [])
+        match = next((s for s in options if s.start_date.month >= item.month), None)
+        if item.pk in done or match is None:
+            continue
+        options.remove(match)
+        match.plan_item = item
+        linked.append(match)
+    Session.objects.bulk_update(linked, ["plan_item"])
+    return len(linked)
+
+
 def seed_late(ctx) -> None:
     """With the demo accounts: the facilitator runs sessions (one today or next); the demo employee has a
     certificate, a pending invitation and a claim waiting for verification."""
@@ -268,6 +304,9 @@ def seed_late(ctx) -> None:
     facilitator = User.objects.filter(username="fasilitator", agency=agency).first()
     employee_user = User.objects.filter(username="pegawai", agency=agency, employee__isnull=False).first()
     admin = User.objects.filter(username="admin.bkpsdm", agency=agency).first()
+    linked = _link_plan(ctx, agency)
+    if linked:
+        ctx.log(f"  pelaksanaan: {linked} sesi dikaitkan dengan kegiatan RPK {ctx.year}")
     sessions = Session.objects.filter(agency=agency, start_date__year=ctx.year)
     if facilitator and not sessions.filter(facilitator=facilitator).exists():
         ids = list(sessions.filter(planned_session__isnull=False).order_by("start_date").values_list("pk", flat=True))

@@ -179,8 +179,19 @@ def _roots_for(agency_id) -> tuple[dict[int, int], dict[int, str]]:
     return root, {pk: names[pk] for pk in set(root.values())}
 
 
+def median_jp(led: Ledger, mask: np.ndarray | None = None) -> float | None:
+    """The median JP of the employees subject to the target (within `mask`), None when there are none.
+
+    The median, not the mean: one long course — a leadership training (PKA, PKP, PKN) or the CPNS basic training
+    runs to hundreds of JP (Peraturan LAN on their curricula) — lifts a unit's mean far above what most of its
+    employees have, while the 20 JP right (PP 11/2017 Pasal 203(4), as amended by PP 17/2020) is per employee."""
+    chosen = led.subject if mask is None else led.subject & mask
+    return float(np.median(led.total[chosen])) if chosen.any() else None
+
+
 def compliance_by_opd(led: Ledger, agency_id: int) -> list[dict]:
-    """Per OPD (top-level unit): employees subject to the target, compliant, at risk, PPPK over the cap."""
+    """Per OPD (top-level unit): employees subject to the target, compliant, at risk, PPPK over the cap, and the
+    median JP of those subject to the target (`median_jp`)."""
     root, names = _roots_for(agency_id)
     if not len(led.employee_ids):
         return []
@@ -192,12 +203,11 @@ def compliance_by_opd(led: Ledger, agency_id: int) -> list[dict]:
     n_ok = np.bincount(inv, weights=subject & led.compliant, minlength=len(keys))
     n_risk = np.bincount(inv, weights=led.at_risk, minlength=len(keys))
     n_over = np.bincount(inv, weights=led.pppk_over, minlength=len(keys))
-    jp_sum = np.bincount(inv, weights=led.total, minlength=len(keys))
     n_all = np.bincount(inv, minlength=len(keys))
     for i, key in enumerate(keys):
         result.append({"unit_id": int(key), "name": names.get(int(key), "-"), "employees": int(n_all[i]),
                        "subject": int(n_subject[i]), "compliant": int(n_ok[i]), "at_risk": int(n_risk[i]),
-                       "pppk_over": int(n_over[i]), "avg_jp": float(jp_sum[i] / n_all[i]) if n_all[i] else 0.0,
+                       "pppk_over": int(n_over[i]), "median_jp": median_jp(led, inv == i),
                        "percent": float(100 * n_ok[i] / n_subject[i]) if n_subject[i] else 0.0})
     result.sort(key=lambda r: (r["percent"], r["name"]))
     return result

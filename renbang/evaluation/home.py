@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from renbang.core.home import State, Step, Task, number, sees_cycle
 
 from . import selectors
-from .models import ProgrammeReview
 
 URGENT_DAYS = 3  # feedback due within this many days is marked urgent
 
@@ -27,10 +26,8 @@ def tasks(user, today: dt.date):
         yield Task(_("Tindak lanjut pasca pelatihan bawahan (evaluasi level 3)"), pending,
                    reverse("evaluation:follow_up_list"), "bi-graph-up-arrow")
     if user.has_perm("evaluation.manage"):
-        flagged = selectors.flagged_for_user(user, today.year) or {"ids": []}
-        decided = set(ProgrammeReview.objects.filter(programme_id__in=flagged["ids"], decided_at__year=today.year)
-                      .values_list("programme_id", flat=True)) if flagged["ids"] else set()
-        yield Task(_("Program ditandai manfaat rendah menunggu keputusan"), len(set(flagged["ids"]) - decided),
+        flagged = selectors.flagged_for_user(user, today.year) or {"undecided": []}
+        yield Task(_("Program ditandai manfaat rendah menunggu keputusan"), len(flagged["undecided"]),
                    f"{reverse('evaluation:flagged')}?tahun={today.year}", "bi-flag", urgent=True)
 
 

@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from renbang.accounts.scoping import for_user
+from renbang.core.home import once
 from renbang.engine import effectiveness as ef
 
 from .evidence import attended_q, eligible_enrolments, programme_evidence, settings_for
-from .models import EvaluationSettings, Feedback, FollowUp, TestScore
+from .models import EvaluationSettings, Feedback, FollowUp, ProgrammeReview, TestScore
 
 
 def my_sessions(user) -> QuerySet:
@@ -227,33 +228,42 @@ def flagged_ids(evidence: dict) -> list[int]:
 
 
 def flagged_for_user(user, year: int, *, limit: int = 5) -> dict | None:
-    """{"count", "rows": the `limit` most clearly flagged as {title, reason, url}, "url": the flagged page} of the
-    programmes in the user's scope, flagged on the evidence of the sessions that ended in `year` (the dashboard's
-    year; the link opens the flagged page for the same year, so the figure and the page agree).
-    A few queries, and one only while the agency has no feedback that year."""
+    """{"count", "ids", "undecided": flagged programmes with no decision recorded in `year`, "rows": the `limit`
+    most clearly flagged as {title, reason, url}, "url": the flagged page} of the programmes in the user's scope,
+    flagged on the evidence of the sessions that ended in `year` (the dashboard's year; the link opens the flagged
+    page for the same year, so the figure and the page agree). The year's evidence is `year_evidence`, shared
+    with the cycle's step on the home page (computed once there)."""
     from renbang.catalog.models import Programme
 
     if not user.agency_id:
         return None
-    answered = Feedback.objects.filter(enrolment__session__agency_id=user.agency_id,
-                                       enrolment__session__end_date__year=year).values(
-        "enrolment__session__programme_id")
-    ids = list(for_user(Programme.objects.filter(pk__in=Subquery(answered)), user).values_list("pk", flat=True))
+    _sessions, evidence, _methods = year_evidence(user.agency_id, year)
     sees = user.has_perm("evaluation.view_results")
-    out = {"count": 0, "ids": [], "rows": [], "year": year,
+    out = {"count": 0, "ids": [], "undecided": [], "rows": [], "year": year,
            "url": f'{reverse("evaluation:flagged")}?tahun={year}' if sees else None}
-    if not ids:
+    flagged_here = [pid for pid, e in evidence.items() if e.flagged]
+    if not flagged_here:
         return out
-    evidence = programme_evidence(user.agency_id, ids, year=year)
-    flagged = flagged_ids(evidence)
+    in_scope = set(for_user(Programme.objects.filter(pk__in=flagged_here), user).values_list("pk", flat=True))
+    flagged = [pid for pid in flagged_ids(evidence) if pid in in_scope]
     out["count"] = len(flagged)
     out["ids"] = flagged
+    out["undecided"] = undecided(flagged, year)
     out["rows"] = [{"title": evidence[pid].title, "url": reverse("evaluation:programme_report", args=[pid])
                     if sees else None,
                     "reason": _("%(low)s dari %(n)s responden menilai manfaatnya rendah") % {
                         "low": evidence[pid].low, "n": evidence[pid].responses}}
                    for pid in flagged[:limit]]
     return out
+
+
+def undecided(programme_ids: list[int], year: int) -> list[int]:
+    """Of these (flagged) programmes, those with no decision (ProgrammeReview) recorded in `year`, order kept."""
+    if not programme_ids:
+        return []
+    decided = set(ProgrammeReview.objects.filter(programme_id__in=programme_ids, decided_at__year=year)
+                  .values_list("programme_id", flat=True))
+    return [pid for pid in programme_ids if pid not in decided]
 
 
 def feedback_owed(user, employee, *, today: dt.date | None = None) -> list[dict]:
@@ -273,8 +283,14 @@ def feedback_owed(user, employee, *, today: dt.date | None = None) -> list[dict]
     return sorted(owed, key=lambda r: (r["due"], r["session_id"]))
 
 
+def year_evidence(agency_id: int, year: int):
+    """(completed sessions of the year per method, programme and method evidence of the year): the evidence of
+    every programme with a session that ended in `year`. Once per home page (`renbang.core.home.once`): the
+    flagged-programmes task and the cycle's evaluation step both read it."""
+    return once(("evaluation.year_evidence", agency_id, year), lambda: _year_evidence(agency_id, year))
+
+
 def _year_evidence(agency_id: int, year: int):
-    """(completed sessions of the year per method, programme and method evidence of the year)."""
     from renbang.delivery.models import Session
 
     sessions = list(Session.objects.filter(agency_id=agency_id, status=Session.Status.COMPLETED,
@@ -288,7 +304,7 @@ def _year_evidence(agency_id: int, year: int):
 def effectiveness_by_method(agency_id: int, year: int) -> list[dict]:
     """Rows {method, score, n} of the methods evaluated in the year: the measured effectiveness (the catalogue's
     value shrunk toward the year's evidence, in [0, 1]) and the number of completed sessions, best first."""
-    sessions, _evidence, methods = _year_evidence(agency_id, year)
+    sessions, _evidence, methods = year_evidence(agency_id, year)
     rows = [{"method": m.method_name, "score": round(m.value, 2), "n": sessions[mid]}
             for mid, m in methods.items() if m.has_evidence]
     return sorted(rows, key=lambda r: (-r["score"], r["method"]))
@@ -296,7 +312,7 @@ def effectiveness_by_method(agency_id: int, year: int) -> list[dict]:
 
 def year_figures(agency_id: int, year: int) -> dict:
     """{"sessions", "attended", "responses", "rate" (% or None), "flagged"} of the year's evaluation."""
-    sessions, evidence, _methods = _year_evidence(agency_id, year)
+    sessions, evidence, _methods = year_evidence(agency_id, year)
     eligible = sum(e.eligible for e in evidence.values())
     responses = sum(e.responses for e in evidence.values())
     return {"sessions": sum(sessions.values()), "attended": eligible, "responses": responses,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -18,27 +18,22 @@ URGENT_DAYS = 3  # a form whose campaign closes within this many days is marked 
 
 
 def tasks(user, today: dt.date):
-    """Self, supervisor and peer questionnaires of open campaigns the user has not sent yet."""
+    """Self, supervisor and peer questionnaires of open campaigns the user has not sent yet
+    (`selectors.questionnaires_owed`, as on the needs home)."""
     if not user.employee_id or not user.has_perm("needs.fill_assessments"):
         return
     for campaign in selectors.open_campaigns_for(user):
+        owed = selectors.questionnaires_owed(user, campaign)
         urgent = (campaign.period_end - today).days <= URGENT_DAYS
-        mine = Assessment.objects.filter(campaign=campaign, assessor_id=user.employee_id).aggregate(
-            self_sent=Count("pk", filter=Q(source=Source.SELF, employee_id=user.employee_id,
-                                           status=Assessment.Status.SUBMITTED)),
-            staff_sent=Count("pk", filter=Q(source=Source.SUPERVISOR, status=Assessment.Status.SUBMITTED)),
-            peers_open=Count("pk", filter=Q(source=Source.PEER, status=Assessment.Status.DRAFT)))
         due = date_format(campaign.period_end, "j F Y")
-        if campaign.self_on and not mine["self_sent"] and selectors.is_target(campaign, user.employee):
+        if owed.self_open:
             yield Task(_("Isi penilaian diri %(campaign)s (batas %(due)s)") % {"campaign": campaign.name, "due": due},
                        1, reverse("needs:self_form", args=[campaign.pk]), "bi-person-check", urgent)
         if campaign.supervisor_on:
-            staff = selectors.direct_subordinates(campaign, user.employee_id).count()
-            yield Task(_("Nilai bawahan langsung (batas %(due)s)") % {"due": due},
-                       max(staff - mine["staff_sent"], 0), reverse("needs:supervisor", args=[campaign.pk]),
-                       "bi-people", urgent)
+            yield Task(_("Nilai bawahan langsung (batas %(due)s)") % {"due": due}, owed.staff_open,
+                       reverse("needs:supervisor", args=[campaign.pk]), "bi-people", urgent)
         if campaign.peer_on:
-            yield Task(_("Isi penilaian rekan kerja (batas %(due)s)") % {"due": due}, mine["peers_open"],
+            yield Task(_("Isi penilaian rekan kerja (batas %(due)s)") % {"due": due}, owed.peers_open,
                        reverse("needs:peers", args=[campaign.pk]), "bi-people-fill", urgent)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from renbang.accounts.scoping import for_user
 from renbang.competencies import selectors as competency_selectors
@@ -86,6 +87,44 @@ def assessments_to_fill(user, campaign: Campaign) -> QuerySet[Assessment]:
     if not user.employee_id:
         return Assessment.objects.none()
     return Assessment.objects.filter(campaign=campaign, assessor_id=user.employee_id)
+
+
+@dataclass(frozen=True)
+class Owed:
+    """The questionnaires of one open campaign that a user fills as an assessor, and how many are still open."""
+
+    campaign: Campaign
+    self_due: bool  # the campaign asks for a self-assessment and the user is one of its targets
+    own: Assessment | None  # their self-assessment, draft or sent
+    staff: int  # direct subordinates to assess (0 when the campaign has no supervisor questionnaire)
+    staff_open: int  # of them, not yet sent by the user
+    peers: int  # peer questionnaires assigned to the user
+    peers_open: int  # of them, still drafts
+
+    @property
+    def self_open(self) -> bool:
+        return self.self_due and not (self.own is not None and self.own.is_submitted)
+
+
+def questionnaires_owed(user, campaign: Campaign) -> Owed | None:
+    """What the user (as an employee) owes in a campaign: self, supervisor and peer questionnaires. The needs
+    home and the home page both read this. A few queries per campaign, whatever the number of subordinates."""
+    if not user.employee_id:
+        return None
+    me = user.employee_id
+    own = (Assessment.objects.filter(campaign=campaign, employee_id=me, source=Source.SELF).first()
+           if campaign.self_on else None)
+    staff = {"n": 0, "open": 0}
+    if campaign.supervisor_on:
+        sent = Assessment.objects.filter(campaign=campaign, employee_id=OuterRef("pk"), assessor_id=me,
+                                         source=Source.SUPERVISOR, status=Assessment.Status.SUBMITTED)
+        staff = direct_subordinates(campaign, me).aggregate(n=Count("pk"), open=Count("pk", filter=~Q(Exists(sent))))
+    peers = {"n": 0, "open": 0}
+    if campaign.peer_on:
+        peers = assessments_to_fill(user, campaign).filter(source=Source.PEER).aggregate(
+            n=Count("pk"), open=Count("pk", filter=Q(status=Assessment.Status.DRAFT)))
+    return Owed(campaign=campaign, self_due=campaign.self_on and is_target(campaign, user.employee), own=own,
+                staff=staff["n"], staff_open=staff["open"], peers=peers["n"], peers_open=peers["open"])
 
 
 def progress_by_unit(campaign: Campaign, user, parent_id: int | None = None) -> list[dict]:

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,25 +16,14 @@ from renbang.core.models import Job
 from . import selectors, services
 from .compute import weights_for
 from .forms import CampaignForm, WeightsForm
-from .models import Assessment, Reminder, Source
+from .models import Reminder
 
 
 @permission_required("needs.use", raise_exception=True)
 def index(request):
     user = request.user
-    tasks = []
-    if user.employee_id:
-        for campaign in selectors.open_campaigns_for(user):
-            is_target = selectors.is_target(campaign, user.employee)
-            own = Assessment.objects.filter(campaign=campaign, employee_id=user.employee_id,
-                                            source=Source.SELF).first()
-            staff = selectors.direct_subordinates(campaign, user.employee_id).count()
-            peers = (selectors.peer_assessments_for(user, campaign).values("status").annotate(n=Count("pk"))
-                     if campaign.peer_on else [])
-            peers = {row["status"]: row["n"] for row in peers}
-            tasks.append({"campaign": campaign, "self": campaign.self_on and is_target, "own": own,
-                          "staff": staff if campaign.supervisor_on else 0,
-                          "peers": sum(peers.values()), "peers_open": peers.get(Assessment.Status.DRAFT, 0)})
+    tasks = ([selectors.questionnaires_owed(user, campaign) for campaign in selectors.open_campaigns_for(user)]
+             if user.employee_id else [])
     reminders = (for_user(Reminder.objects.filter(employee_id=user.employee_id, campaign__status="open"), user)
                  .select_related("campaign")[:3] if user.employee_id else [])
     return render(request, "needs/index.html", {

@@ -91,10 +91,10 @@ def planned_employee_ids(agency_id: int, year: int, programme_id: int) -> QueryS
                                          plan__year=year, programme_id=programme_id).values("employee_id")
 
 
-def items_of_month(plan: DevelopmentPlan, month: int, user) -> QuerySet[PlanItem]:
-    """The plan's items of a month that the user sees: all for BKPSDM and the PPK, otherwise the items with a
-    planned participant in the user's scope."""
-    items = PlanItem.objects.filter(plan=plan, month=month)
+def items_in_scope(plan: DevelopmentPlan, user) -> QuerySet[PlanItem]:
+    """The plan's items that the user sees: all for BKPSDM and the PPK, otherwise the items with a planned
+    participant in the user's scope."""
+    items = PlanItem.objects.filter(plan=plan)
     if not (user.is_bkpsdm_admin or user.is_head):
         items = items.filter(pk__in=for_user(PlanAssignment.objects.filter(plan=plan), user).values("item_id"))
     return items

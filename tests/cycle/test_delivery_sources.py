@@ -63,3 +63,11 @@ def test_it_shows_jp_and_certificates_on_my_development(trained, login):
 def test_it_counts_jp_compliance_per_year(trained, login):
     data = login(trained.users.head).get("/siklus/tahun/").context["data"]
     assert data["compliance"][2025]["met"] == 0 and data["compliance"][2025]["employees"] == 4
+
+
+def test_it_shows_on_the_dashboard_how_many_have_reached_the_jp_target(trained, login):
+    Enrolment.objects.filter(employee=trained.staff).update(jp=Decimal("24"))
+    response = login(trained.users.head).get("/siklus/pimpinan/?bulan=2025-06")
+    at_risk = response.context["d"]["at_risk"]
+    assert (at_risk["met"], at_risk["of"]) == (1, 4)
+    assert "1 sudah ≥ 20 JP" in response.content.decode()

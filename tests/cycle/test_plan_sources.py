@@ -3,13 +3,17 @@ items fill the report's seven RPK columns and the employee's IDP shows on 'my de
 
 import datetime as dt
 import io
+import zoneinfo
+from decimal import Decimal
 
 import pytest
+import time_machine
 from openpyxl import load_workbook
 
 from renbang.catalog.models import Method, Programme, Provider
 from renbang.cycle.models import CarriedNeed
 from renbang.cycle.services import year_close
+from renbang.delivery.models import Enrolment, Session
 from renbang.plans.models import DevelopmentPlan, IndividualPlan, PlanAssignment, PlanItem
 
 pytestmark = pytest.mark.django_db
@@ -59,9 +63,73 @@ def test_it_shows_the_idp_on_my_development(planned, login):
         ("Bimtek Kerja Sama", "12-05-2025", 12, "M.2")]
 
 
+def _session(cycle, programme, employees, *, end: dt.date, item=None, status="completed") -> Session:
+    session = Session.objects.create(agency=cycle.agency, programme=programme, plan_item=item, start_date=end,
+                                     end_date=end, capacity=20, jp=Decimal(programme.jp), status=status)
+    for employee in employees:
+        Enrolment.objects.create(session=session, employee=employee, status="confirmed",
+                                 completed=status == "completed", jp=Decimal(programme.jp))
+    return session
+
+
+@pytest.fixture
+def delivered(planned):
+    """The plan's May item held (a session made from it, staff completed it), and an unplanned 'Bimtek Arsip'
+    (Rp 1.500.000) completed by staff and Siti in August 2025."""
+    item = PlanItem.objects.get(plan__year=2025)
+    _session(planned, item.programme, [planned.staff], end=dt.date(2025, 5, 13), item=item)
+    arsip = Programme.objects.create(agency=planned.agency, code="AR-1", title="Bimtek Arsip", method=item.method,
+                                     jp=8, cost_per_participant=1_500_000)
+    _session(planned, arsip, [planned.staff, planned.other], end=dt.date(2025, 8, 20))
+    return planned
+
+
 def test_it_shows_plan_progress_and_budget_on_the_dashboard(planned, login):
     d = login(planned.users.head).get("/siklus/pimpinan/?bulan=2025-05").context["d"]
     assert d["plan_progress"]["planned"] == 1 and d["plan_progress"]["held"] == 0
-    assert d["budget"] == {"planned": 4_000_000, "realised": 0, "url": d["budget"]["url"]}
+    assert d["budget"]["planned"] == 4_000_000 and d["budget"]["realised"] == 0
     d = login(planned.users.officer_b).get("/siklus/pimpinan/?bulan=2025-05").context["d"]
     assert d["budget"]["planned"] == 2_000_000  # only Siti is in Dinas Kesehatan
+
+
+def test_it_counts_only_the_plans_sessions_as_realised_and_shows_other_spending_apart(delivered, login):
+    budget = login(delivered.users.head).get("/siklus/pimpinan/?bulan=2025-09").context["d"]["budget"]
+    assert (budget["planned"], budget["realised"], budget["realised_participants"]) == (4_000_000, 2_000_000, 1)
+    assert (budget["outside"], budget["outside_participants"], budget["share"]) == (3_000_000, 2, 50.0)
+    budget = login(delivered.users.officer_b).get("/siklus/pimpinan/?bulan=2025-09").context["d"]["budget"]
+    assert (budget["planned"], budget["realised"], budget["outside"]) == (2_000_000, 0, 1_500_000)
+
+
+def test_it_labels_the_plans_realisation_and_the_spending_outside_it(delivered, login):
+    text = login(delivered.users.head).get("/siklus/pimpinan/?bulan=2025-09").content.decode()
+    assert "Realisasi anggaran rencana" in text and "dari Rp 4.000.000 direncanakan (50%)" in text
+    assert "Di luar rencana: Rp 3.000.000 (2 peserta)" in text
+    pdf = login(delivered.users.head).get("/siklus/pimpinan/ringkasan.pdf?bulan=2025-09")
+    assert pdf.status_code == 200
+
+
+def test_it_tells_how_the_plan_stands_to_date_when_the_month_has_nothing_planned(delivered, login):
+    client = login(delivered.users.head)
+    progress = client.get("/siklus/pimpinan/?bulan=2025-06").context["d"]["plan_progress"]
+    assert (progress["planned"], progress["held"]) == (0, 0)  # nothing planned in June
+    assert (progress["planned_to_date"], progress["held_to_date"], progress["items"]) == (1, 1, 1)
+    text = client.get("/siklus/pimpinan/?bulan=2025-06").content.decode()
+    assert "Bulan ini tidak ada kegiatan terjadwal dalam rencana." in text
+    progress = client.get("/siklus/pimpinan/?bulan=2025-04").context["d"]["plan_progress"]
+    assert (progress["planned_to_date"], progress["held_to_date"]) == (0, 0)
+
+
+def test_it_says_when_no_session_has_been_made_from_the_plan(planned, login):
+    response = login(planned.users.head).get("/siklus/pimpinan/?bulan=2025-06")
+    progress = response.context["d"]["plan_progress"]
+    assert (progress["planned_to_date"], progress["held_to_date"], progress["linked_to_date"]) == (1, 0, 0)
+    assert 'id="fig-plan-unlinked"' in response.content.decode()
+
+
+def test_it_gives_the_budget_apart_from_outside_spending_in_the_api(delivered, login):
+    with time_machine.travel(dt.datetime(2025, 9, 15, 12, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta")), tick=False):
+        data = login(delivered.users.head).get("/api/v1/cycle/dashboard/").json()
+    assert data["budget"] == {"planned": 4_000_000, "realised": 2_000_000, "realised_participants": 1,
+                              "outside_plan": 3_000_000, "outside_plan_participants": 2}
+    assert (data["plan_progress"]["planned"], data["plan_progress"]["planned_to_date"],
+            data["plan_progress"]["held_to_date"]) == (0, 1, 1)

@@ -119,3 +119,18 @@ def test_the_ledger_never_counts_a_session_twice(world, plan):
             for e in employees:
                 assert led.sessions[led.index_of(e.pk)] == expected.get((year, e.pk), 0)
         transaction.set_rollback(True)
+
+
+def test_a_units_typical_jp_is_the_median_not_a_mean_lifted_by_one_leadership_course(world, login):
+    """Three PNS of Dinas Pendidikan: staff took a 390 JP leadership course (PKA), the chief 10 JP, the boss none.
+    Their mean (133.3 JP) says nothing about the 20 JP right; the median (10 JP) and 1 of 3 compliant do."""
+    day = past_weekdays(1)[0]
+    _complete(world, make_session(world, days=[day], jp=390), [world.staff])
+    _complete(world, make_session(world, days=[day], jp=10), [world.chief])
+    led = ledger.jp_ledger(world.agency, day.year)
+    unit = {u["name"]: u for u in ledger.compliance_by_opd(led, world.agency.pk)}["Dinas Pendidikan dan Kebudayaan"]
+    assert (unit["subject"], unit["compliant"], unit["median_jp"]) == (3, 1, 10.0)
+    response = login(world.users.admin).get(f"/pelaksanaan/kepatuhan-jp/?tahun={day.year}")
+    assert response.context["summary"]["median"] == 5.0  # 390, 10, 0 and 0 (Siti, Dinas Kesehatan)
+    text = response.content.decode()
+    assert "Rata-rata JP" not in text and 'id="median-note"' in text

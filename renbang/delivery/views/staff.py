@@ -36,7 +36,7 @@ def compliance(request):
     subject = led.subject
     summary = {"employees": len(led.employee_ids), "subject": int(subject.sum()),
                "compliant": int((subject & led.compliant).sum()), "at_risk": int(led.at_risk.sum()),
-               "pppk_over": int(led.pppk_over.sum()), "avg": float(led.total.mean()) if len(led.total) else 0.0}
+               "pppk_over": int(led.pppk_over.sum()), "median": jp.median_jp(led)}
     summary["percent"] = 100 * summary["compliant"] / summary["subject"] if summary["subject"] else 0.0
     risk_idx = np.flatnonzero(led.at_risk)
     risk_idx = risk_idx[np.lexsort((led.employee_ids[risk_idx], -led.shortfall[risk_idx]))]
