@@ -36,9 +36,7 @@ class Options:
     key: np.ndarray  # emp * P + prog, sorted
 
 
-def build_options(
-    ctx: Context, extra_emp: np.ndarray | None = None, extra_prog: np.ndarray | None = None
-) -> Options:
+def build_options(ctx: Context, extra_emp: np.ndarray | None = None, extra_prog: np.ndarray | None = None) -> Options:
     """Gap pairs, each class's best floor-only programmes, and any extra (employee, programme)."""
     inst = ctx.inst
     n_prog = max(inst.n_programmes, 1)
@@ -116,9 +114,7 @@ class PlanState:
 
         need = find_needs(inst, emp[owner], inst.uplift_comp[entry])
         hit = need >= 0
-        np.add.at(
-            self.cover, need[hit], inst.effectiveness[prog[owner[hit]]] * inst.uplift_amount[entry[hit]]
-        )
+        np.add.at(self.cover, need[hit], inst.effectiveness[prog[owner[hit]]] * inst.uplift_amount[entry[hit]])
         np.add.at(self.jp, emp, inst.prog_jp[prog])
         np.add.at(self.load, (emp, inst.session_month[sess] - 1), 1)
         np.subtract.at(self.seats, sess, 1)

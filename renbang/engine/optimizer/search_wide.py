@@ -177,8 +177,17 @@ def wide_search(
             g_extra = nb["extra"][gn] + np.where(g_ok, extra[gn, gq], 0.0)
             children.append(
                 grown(
-                    nb, gn, gq, g_ok, month[gn, gq], cover, jp_new, f_new, price,
-                    extra=g_extra, potential=potential[gn, gq],
+                    nb,
+                    gn,
+                    gq,
+                    g_ok,
+                    month[gn, gq],
+                    cover,
+                    jp_new,
+                    f_new,
+                    price,
+                    extra=g_extra,
+                    potential=potential[gn, gq],
                 )
             )
         if not children:

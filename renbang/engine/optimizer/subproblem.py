@@ -116,9 +116,7 @@ def candidates(ctx: Context, prices: Prices, mt: MonthTable, floor_limit: int | 
         profit = np.concatenate([profit, ctx.class_floorval[f_cls, f_prog] - f_price])
         price = np.concatenate([price, f_price])
     order = np.lexsort((prog, -profit, emp))
-    return Candidates(
-        emp[order], prog[order], pair[order], profit[order], price[order], rate, dropped[ctx.emp_class]
-    )
+    return Candidates(emp[order], prog[order], pair[order], profit[order], price[order], rate, dropped[ctx.emp_class])
 
 
 def _expand(ptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
