@@ -17,6 +17,7 @@ from django.db.models import Q
 from renbang.competencies.models import Competency
 from renbang.core.tabular import ImportReport, RowError, cell_text, map_columns, read_table
 from renbang.org.models import PositionType
+from renbang.people.models import EmployeeStatus
 
 from .models import Delivery, Programme, Provider, ProviderKind
 from .selectors import methods_for_agency
@@ -25,7 +26,7 @@ from .services import programme_save
 HEADERS = ["Kode", "Judul", "Kode metode", "Metode", "Penyelenggara", "Kompetensi (kode:kenaikan)",
            "Level minimal", "Level maksimal", "Jenis jabatan", "JP", "Biaya per peserta (Rp)",
            "Kapasitas per angkatan", "Moda", "Wajib", "Rujukan kurikulum", "Efektivitas khusus", "Aktif",
-           "Deskripsi"]
+           "Deskripsi", "Status kepegawaian"]
 
 ALIASES = {
     "code": ["Kode", "Kode program"], "title": ["Judul", "Judul program", "Nama program"],
@@ -36,6 +37,7 @@ ALIASES = {
     "capacity": ["Kapasitas per angkatan", "Kapasitas"], "delivery": ["Moda", "Moda pelaksanaan"],
     "mandatory": ["Wajib"], "curriculum": ["Rujukan kurikulum", "Kurikulum"],
     "effectiveness": ["Efektivitas khusus", "Efektivitas"], "active": ["Aktif"], "description": ["Deskripsi"],
+    "statuses": ["Status kepegawaian", "Sasaran status"],
 }
 YES = {"ya", "y", "yes", "true", "1", "wajib", "aktif"}
 NO = {"tidak", "t", "no", "false", "0", "", "tidak aktif"}
@@ -51,7 +53,7 @@ def export_rows(queryset) -> list[list[Any]]:
             p.min_level, p.max_level, types, p.jp, p.cost_per_participant, p.capacity_per_session,
             p.get_delivery_display(), "Ya" if p.mandatory else "Tidak", p.curriculum_reference,
             "" if p.effectiveness_override is None else str(p.effectiveness_override),
-            "Ya" if p.active else "Tidak", p.description,
+            "Ya" if p.active else "Tidak", p.description, ", ".join(p.employee_statuses or []),
         ])
     return rows
 
@@ -121,6 +123,8 @@ class _Row:
             "mandatory": _bool(get("mandatory"), "Wajib", False), "curriculum_reference": get("curriculum"),
             "effectiveness_override": effectiveness, "active": _bool(get("active"), "Aktif", True),
             "description": get("description"),
+            "employee_statuses": [_choice(t, EmployeeStatus.choices, "status kepegawaian", "")
+                                  for t in filter(None, (t.strip() for t in get("statuses").split(",")))],
         }
         return data, targets, types, get("provider")
 
@@ -206,5 +210,5 @@ def _as_export(fields, targets, types, provider_name) -> list[Any]:
         str(Delivery(fields["delivery"]).label), "Ya" if fields["mandatory"] else "Tidak",
         fields["curriculum_reference"],
         "" if fields["effectiveness_override"] is None else str(fields["effectiveness_override"]),
-        "Ya" if fields["active"] else "Tidak", fields["description"],
+        "Ya" if fields["active"] else "Tidak", fields["description"], ", ".join(fields["employee_statuses"]),
     ]

@@ -5,7 +5,6 @@ whose catalogue routine session already has a delivery session is linked to it i
 from __future__ import annotations
 
 import datetime as dt
-import math
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,9 +17,7 @@ from renbang.plans import selectors as plans
 
 from ..models import Enrolment, Session
 from .enrolment import enrolments_invite
-from .sessions import session_save, working_days
-
-HOURS_PER_DAY_JP = 8  # a full classroom day holds about 8 JP of 45 minutes (UNVERIFIED practice)
+from .sessions import session_save, training_days, working_days
 
 
 def approved_plans(agency):
@@ -60,7 +57,7 @@ def sessions_from_plan(*, plan, user, invite: bool = True) -> dict[str, int]:
         if session is None:
             start = _first_day(item, plan.year, off)
             jp = item.jp or item.programme.jp
-            n_days = max(1, min(20, math.ceil(jp / HOURS_PER_DAY_JP)))
+            n_days = training_days(jp)
             days = []
             day = start
             while len(days) < n_days:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -32,6 +34,13 @@ def settings_update(*, agency, data: dict) -> DeliverySettings:
     obj.full_clean()
     obj.save()
     return obj
+
+
+def training_days(jp) -> int:
+    """How many training days a session of `jp` JP needs: ceil(JP / settings.RENBANG["JP_PER_TRAINING_DAY"]),
+    at least one (a 410 JP leadership course runs for weeks, not 5 days)."""
+    per_day = max(1, int(settings.RENBANG["JP_PER_TRAINING_DAY"]))
+    return max(1, math.ceil(Decimal(jp) / per_day))
 
 
 def working_days(start: dt.date, end: dt.date) -> list[dt.date]:
