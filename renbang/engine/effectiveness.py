@@ -140,14 +140,14 @@ def shrunk_effectiveness(
     return Estimate(observed=observed, n=n, value=value, lower=lower, upper=upper)
 
 
-def pool_levels(means: Sequence, counts: Sequence, weights: Sequence) -> tuple[FloatArray, FloatArray]:
+def pool_levels(level_means: Sequence, level_counts: Sequence, weights: Sequence) -> tuple[FloatArray, FloatArray]:
     """Pool per-level evidence: means and counts are (levels, items) arrays; weights one per level.
 
     Returns (x̄, n) per item: the observation-and-weight-weighted mean of the levels that have data (NaN where
     none has), and the number of observations n = Σ n_l. A level with weight 0 counts neither.
     """
-    means = np.atleast_2d(np.asarray(means, dtype=np.float64))
-    counts = np.atleast_2d(np.asarray(counts, dtype=np.float64))
+    means = np.atleast_2d(np.asarray(level_means, dtype=np.float64))
+    counts = np.atleast_2d(np.asarray(level_counts, dtype=np.float64))
     w = np.asarray(weights, dtype=np.float64).reshape(-1, 1)
     if np.any(w < 0):
         raise ValueError("weights must be >= 0")

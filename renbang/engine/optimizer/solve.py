@@ -190,7 +190,8 @@ def solve(
         make_plan(dual.prices, dual.local)  # again at the final prices (or for the first time)
     if pool is not None and clock() + planned["seconds"] < limit:
         if best["plan"] is not None:
-            pool.add(*best["plan"], keep=True)  # so the master's LP is never below the best plan
+            best_emp, best_sess = best["plan"]
+            pool.add(best_emp, best_sess, keep=True)  # so the master's LP is never below the best plan
         columns = pool.build()
         per_employee = MASTER_COLUMNS // max(len(np.unique(columns.emp)), 1)
         if len(columns) > MASTER_COLUMNS:

@@ -322,7 +322,7 @@ def quick_bound(ctx: Context, cand: Candidates, counts: np.ndarray, starts: np.n
     room = MONTHS * inst.max_sessions_per_month
     rank = np.arange(len(cand.emp)) - np.repeat(starts, counts)
     top = np.bincount(cand.emp, weights=np.where(rank < room, cand.profit, 0.0), minlength=n)
-    whole = np.bincount(inst.need_employee, weights=inst.need_weight * inst.need_gap, minlength=n)
+    whole: np.ndarray = np.bincount(inst.need_employee, weights=inst.need_weight * inst.need_gap, minlength=n)
     whole += inst.jp_floor_weight * inst.jp_floor
     return np.maximum(np.minimum(top, whole), 0.0)
 
