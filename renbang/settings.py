@@ -5,6 +5,7 @@ embedded SQLite database under var/. Production sets DJANGO_DEBUG=false, DJANGO_
 DJANGO_ALLOWED_HOSTS and DATABASE_URL (PostgreSQL); see docs/deploy.md.
 """
 
+import sys
 from pathlib import Path
 
 import environ
@@ -16,7 +17,9 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
-TESTING = env.bool("RENBANG_TESTING", default=False)
+# Tests: `make test` sets RENBANG_TESTING; a plain `pytest` (pytest-django loads these settings after pytest is
+# imported) gets the same test settings without it.
+TESTING = env.bool("RENBANG_TESTING", default="pytest" in sys.modules)
 SECRET_KEY = env.str(
     "DJANGO_SECRET_KEY",
     default="dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop",
