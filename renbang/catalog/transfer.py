@@ -139,6 +139,18 @@ class _Row:
         return data, targets, types, get("provider")
 
 
+def _refuse_a_second_copy(fields: dict, programmes) -> None:
+    """A row without a code makes a new programme; one whose title and method are already in the catalogue
+    would be a silent duplicate (a file without the Kode column imported twice), so it is a row error."""
+    title, method = fields["title"].strip().casefold(), fields["method"].pk
+    for programme in programmes:
+        if programme.title.strip().casefold() == title and programme.method_id == method:
+            raise ValueError(
+                f"Program \"{programme.title}\" dengan metode ini sudah ada (kode {programme.code}): isi kolom Kode "
+                "untuk memperbaruinya, atau ubah judulnya bila memang program baru."
+            )
+
+
 def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool = False,
                      dry_run: bool = False) -> ImportReport:
     """Create or update programmes by code. Refuses the whole file on any invalid row unless `skip_invalid`."""
@@ -166,6 +178,8 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
                 try:
                     fields, targets, types, provider_name = row.parse()
                     current = existing.get(code) if code else None
+                    if not code:
+                        _refuse_a_second_copy(fields, existing.values())
                     if current is not None:
                         targets, types, provider_name = _keep_absent(current, cols, fields, targets, types,
                                                                      provider_name)
@@ -186,8 +200,9 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
                         fields["provider"] = provider
                         if code:
                             fields["code"] = code
-                        programme_save(agency=agency, data=fields, targets=targets, position_types=types,
-                                       programme=current)
+                        saved = programme_save(agency=agency, data=fields, targets=targets, position_types=types,
+                                               programme=current)
+                        existing[saved.code] = saved  # a later row of the file without a code must not copy it
                     if current is None:
                         report.created += 1
                     else:

@@ -137,3 +137,20 @@ def test_a_new_programme_from_an_older_template_takes_the_defaults(catalogue):
     assert report.created == 1
     new = Programme.objects.get(code="N-1")
     assert (new.employee_statuses, new.position_types, new.active, new.capacity_per_session) == ([], [], True, 30)
+
+
+def test_a_file_without_codes_refuses_to_copy_a_programme_already_in_the_catalogue(catalogue):
+    # Imported twice, a file without the Kode column would otherwise create every programme a second time.
+    data = _without(_export(catalogue.agency), "Kode")
+    report = import_catalogue(agency=catalogue.agency, data=data, filename="katalog.xlsx")
+    assert not report.written and report.created == 0
+    assert len(report.errors) == 2
+    assert "sudah ada (kode PKP-01)" in " ".join(e.message for e in report.errors)
+    assert Programme.objects.filter(agency=catalogue.agency).count() == 2
+
+
+def test_two_rows_without_a_code_for_the_same_new_programme_make_one_error_not_two_programmes(catalogue):
+    csv = b"Judul,Kode metode,JP\nWorkshop SRIKANDI,KL-WOR,8\nWorkshop SRIKANDI,KL-WOR,8\nLatihan Baru,KL-WOR,8\n"
+    report = import_catalogue(agency=catalogue.agency, data=csv, filename="k.csv")
+    assert not report.written and [e.row for e in report.errors] == [3]
+    assert not Programme.objects.filter(title__in=["Workshop SRIKANDI", "Latihan Baru"]).exists()
