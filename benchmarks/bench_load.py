@@ -1,34 +1,50 @@
 """Load: locust on loopback against gunicorn + the current database with the demo data (issue 10, item 6).
 
-Mixed traffic (benchmarks/load/locustfile.py): employees filling their self-assessment, opening "my development",
-their IDP and the calendar and giving feedback; officers browsing lists, searches, details, the API, the catalogue,
-JP compliance and the leaders' dashboard; the facilitator's attendance grid; the PPK reading dashboards; and one
+Mixed traffic (benchmarks/load/locustfile.py): employees filling their self-assessment (the benchmark's own open
+campaign for the demo employee's unit: the demo's campaigns are closed), opening "my development", their IDP and
+the calendar and giving feedback; officers browsing lists, searches, details, the API, the catalogue, JP
+compliance and the leaders' dashboard; the facilitator's attendance grid; the PPK reading dashboards; and one
 plan run by the BKPSDM admin, started through the web and run by the job worker (`manage.py db_worker`, started
 beside gunicorn as in production) on a scenario of its own ("Uji beban", a copy of the demo's base scenario; its
-earlier draft plans are removed first). Bounded: LOAD_USERS users (100), spawned 5 per second, for LOAD_SECONDS
-(90 s) on a free loopback port; gunicorn runs 3 gthread workers × 4 threads with DEBUG off (collectstatic first).
+earlier draft plans are removed first).
+
+Each simulated user logs in once, then browses with think time (LOAD_WAIT, 3-12 s between two tasks); users
+arrive at LOAD_SPAWN_RATE per second (1: 100 logins over 100 s). Bounded: LOAD_USERS users (100) for LOAD_SECONDS
+(180 s) on a free loopback port; gunicorn runs LOAD_WORKERS gthread workers × LOAD_THREADS threads (3 × 4, as
+docs/deploy.md) with DEBUG off (collectstatic first). Why these numbers: benchmarks/README.md.
 Target (issue 10): 100 users, p95 ≤ 500 ms, 0 errors on 2 cores.
 
+Everything of a run stays in var/bench/load/: requests.csv (every request: start, name, ms, error; the moment
+the last user was spawned), locust's CSVs and output, gunicorn's and the worker's log. The report gives the
+whole run, the logins apart, the steady state (from 10 s after the last user arrived), each page, and each
+error with its cause.
+
 `run()` returns rows for `make bench`; `python benchmarks/bench_load.py` prints them. On a database without
-the demo agency it seeds one (LOAD_EMPLOYEES employees, 5,000) and the demo accounts first.
+the demo agency it seeds one (LOAD_EMPLOYEES employees, 5,000) and the demo accounts first; on PostgreSQL it
+then runs ANALYZE.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import resource
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 USERS = int(os.environ.get("LOAD_USERS", "100"))
-SECONDS = int(os.environ.get("LOAD_SECONDS", "90"))
-SPAWN_RATE = 5
+SECONDS = int(os.environ.get("LOAD_SECONDS", "180"))
+SPAWN_RATE = float(os.environ.get("LOAD_SPAWN_RATE", "1"))
+WAIT = os.environ.get("LOAD_WAIT", "3-12")  # seconds of think time between two pages of one user (min-max)
+WORKERS = int(os.environ.get("LOAD_WORKERS", "3"))
+THREADS = int(os.environ.get("LOAD_THREADS", "4"))
+STEADY_AFTER = 10  # seconds after the last user was spawned: their logins are done
+OUT = ROOT / "var" / "bench" / "load"  # request log, locust's CSVs and output, gunicorn's log (kept after the run)
 
 
 def _setup_django() -> None:
@@ -45,6 +61,7 @@ def _setup_django() -> None:
 def _scenario_ids() -> dict[str, str]:
     """Seed the demo if needed; the open campaign of the demo employee and employees the officer may read."""
     from django.core.management import call_command
+    from django.db import connection
 
     from renbang.accounts.models import User
     from renbang.accounts.scoping import for_user
@@ -57,9 +74,16 @@ def _scenario_ids() -> dict[str, str]:
     if not Agency.objects.filter(code=DEMO_AGENCY_CODE).exists():
         call_command("seed_demo", employees=int(os.environ.get("LOAD_EMPLOYEES", "5000")), seed=7, verbosity=0)
     call_command("demo_accounts", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    if connection.vendor == "postgresql":
+        # Planner statistics, as autovacuum would have them on a live server: without them (a database seeded a
+        # moment ago, or a server running with autovacuum off) PostgreSQL picks nested loops over 50,000 rows.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     employee_user = User.objects.get(username="pegawai")
     campaign = next((c for c in selectors.campaigns_for_user(employee_user)
                      if c.is_open and c.self_on and selectors.is_target(c, employee_user.employee)), None)
+    if campaign is None:  # the demo's campaigns are closed: employees fill the benchmark's own (their unit)
+        campaign = _open_campaign(employee_user)
     officer = User.objects.get(username="opd.pendidikan")
     ids = list(for_user(Employee.objects.all(), officer, "view").order_by("pk").values_list("pk", flat=True)[:300])
     return {"LOAD_CAMPAIGN": str(campaign.pk) if campaign else "", "LOAD_EMPLOYEE_IDS": ",".join(map(str, ids)),
@@ -67,6 +91,25 @@ def _scenario_ids() -> dict[str, str]:
 
 
 LOAD_SCENARIO_NAME = "Uji beban (benchmark)"
+
+
+def _open_campaign(employee_user):
+    """An open self-assessment campaign of next year for the demo employee's unit, made once (kept open)."""
+    import datetime as dt
+
+    from renbang.needs import services
+    from renbang.needs.models import Campaign
+
+    employee = employee_user.employee
+    campaign = Campaign.objects.filter(agency_id=employee.agency_id, name=LOAD_SCENARIO_NAME).first()
+    if campaign is None:
+        today = dt.date.today()
+        campaign = services.campaign_create(agency=employee.agency, name=LOAD_SCENARIO_NAME, year=today.year + 1,
+                                            period_start=today, period_end=today + dt.timedelta(days=60),
+                                            peer_on=False, target_units=[employee.unit])
+    if campaign.status == Campaign.Status.DRAFT:
+        services.campaign_open(campaign=campaign)
+    return campaign if campaign.is_open else None
 
 
 def _later_apps_ids(employee_user) -> dict[str, str]:
@@ -141,56 +184,170 @@ def _wait_until_up(url: str, server: subprocess.Popen) -> None:
     raise RuntimeError("gunicorn did not answer /healthz/ within 120 s")
 
 
+def _percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (nearest rank, as locust reports it) of `values` (ms)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))] if ordered else 0.0
+
+
+def _summary(rows: list[tuple[float, str, float, str]], seconds: float) -> str:
+    times = [r[2] for r in rows]
+    errors = sum(1 for r in rows if r[3])
+    return (f"{len(rows):,} requests ({len(rows) / max(seconds, 1):.1f}/s), {errors} errors; "
+            f"p50 {_percentile(times, 50):.0f} ms · p95 {_percentile(times, 95):.0f} ms · "
+            f"p99 {_percentile(times, 99):.0f} ms · max {max(times, default=0):.0f} ms")
+
+
+def _read_log(path: Path) -> tuple[list[tuple[float, str, float, str]], float | None]:
+    """The requests of the run (start, name, ms, error) and when the last user was spawned."""
+    rows, spawned = [], None
+    with open(path, newline="", encoding="utf-8") as handle:
+        for start, name, ms, error in csv.reader(handle):
+            if name == "#spawned":
+                spawned = float(start)
+            else:
+                rows.append((float(start), name, float(ms), error))
+    return rows, spawned
+
+
+def report(log: Path, load_before, load_after, elapsed: float, server_log: Path) -> list[tuple[str, str]]:
+    """The figures of a run from its request log: the whole run, logins apart, the steady state (requests that
+    started once every user was spawned and logged in, STEADY_AFTER seconds after the last spawn), per page, and
+    every error with its cause."""
+    rows, spawned = _read_log(log)
+    if not rows:
+        return [("load", "no request was made (see the locust output in " + str(log.parent) + ")")]
+    first, last = min(r[0] for r in rows), max(r[0] for r in rows)
+    out = [(f"load: {USERS} users (spawned {SPAWN_RATE}/s), {SECONDS} s, think time {WAIT}, gunicorn "
+            f"{WORKERS}×{THREADS} gthread, {_vendor()}", "whole run: " + _summary(rows, last - first))]
+    logins = [r for r in rows if r[1] == "POST login"]
+    out.append(("load: logins (POST, PBKDF2)", _summary(logins, last - first)))
+    out.append(("load: whole run without the logins", _summary([r for r in rows if r[1] != "POST login"],
+                                                                last - first)))
+    if spawned is not None:
+        steady = [r for r in rows if r[0] >= spawned + STEADY_AFTER]
+        if steady:
+            out.append((f"load: steady state (from {STEADY_AFTER} s after the last spawn, "
+                        f"{last - spawned - STEADY_AFTER:.0f} s)", _summary(steady, last - spawned - STEADY_AFTER)))
+    by_name: dict[str, list[tuple[float, str, float, str]]] = {}
+    for row in rows:
+        by_name.setdefault(row[1], []).append(row)
+    for name, group in sorted(by_name.items(), key=lambda item: -_percentile([r[2] for r in item[1]], 95)):
+        times = [r[2] for r in group]
+        out.append((f"load: {name}", f"{len(group):,} × p50 {_percentile(times, 50):.0f} ms · p95 "
+                                     f"{_percentile(times, 95):.0f} ms · p99 {_percentile(times, 99):.0f} ms · "
+                                     f"{sum(1 for r in group if r[3])} errors"))
+    errors: dict[tuple[str, str], int] = {}
+    for row in rows:
+        if row[3]:
+            errors[(row[1], row[3])] = errors.get((row[1], row[3]), 0) + 1
+    for (name, cause), count in sorted(errors.items(), key=lambda item: -item[1]):
+        out.append((f"load: ERROR {name}", f"{count} × {cause}"))
+    server_errors = [line for line in server_log.read_text(errors="replace").splitlines()
+                     if " ERROR " in line or "CRITICAL" in line or "WORKER TIMEOUT" in line]
+    if server_errors:
+        out.append(("load: server log errors", f"{len(server_errors)} lines, first: {server_errors[0][:200]} "
+                                               f"(all in {server_log})"))
+    out.append(("load: machine load average (1 min) before / after",
+                f"{load_before[0]:.1f} / {load_after[0]:.1f} on {os.cpu_count()} cores ({elapsed:.0f} s run)"))
+    return out
+
+
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process `pid` (0 when it is gone or /proc is not there)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
+                for c in (task / "children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _server_cpu(web_pid: int, worker_pid: int) -> dict[str, float]:
+    """CPU seconds so far of the gunicorn master and workers, the job worker, and the PostgreSQL backends
+    connected to the benchmark's database (a backend that ended during the run is not counted)."""
+    from django.db import connection
+
+    backends: list[int] = []
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                           "AND pid <> pg_backend_pid()")
+            backends = [row[0] for row in cursor.fetchall()]
+        connection.close()
+    return {"web": sum(_process_cpu(p) for p in [web_pid, *_children(web_pid)]),
+            "worker": _process_cpu(worker_pid), "db": sum(_process_cpu(p) for p in backends)}
+
+
+def _vendor() -> str:
+    from django.db import connection
+
+    return connection.vendor
+
+
 def run() -> list[tuple[str, str]]:
     _setup_django()
     from django.db import connection
 
     scenario = _scenario_ids()
     connection.close()
+    OUT.mkdir(parents=True, exist_ok=True)
+    log, server_log = OUT / "requests.csv", OUT / "gunicorn.log"
     env = {**os.environ, "DJANGO_DEBUG": "false", "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SECURE_COOKIES": "false",
-           "DJANGO_SECURE_SSL_REDIRECT": "false", "LOG_LEVEL": "WARNING", **scenario}
+           "DJANGO_SECURE_SSL_REDIRECT": "false", "LOG_LEVEL": "WARNING", "LOAD_REQUEST_LOG": str(log),
+           "LOAD_WAIT": WAIT, **scenario,
+           # backends live through the run (not recycled after 60 s), so that their CPU can be read at the end
+           "DB_CONN_MAX_AGE": str(SECONDS + 600)}
     env.pop("RENBANG_TESTING", None)
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "renbang.wsgi:application", "--bind",
-                               f"127.0.0.1:{port}", "--workers", "3", "--threads", "4", "--worker-class", "gthread",
-                               "--timeout", "60"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    # The job worker, as in production (docs/deploy.md): the admin's plan run goes through it.
-    worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    load_before = os.getloadavg()
-    try:
-        _wait_until_up(url, server)
-        with tempfile.TemporaryDirectory() as folder:
-            prefix = str(Path(folder) / "load")
+    with open(server_log, "w") as server_out:
+        server = subprocess.Popen([sys.executable, "-m", "gunicorn", "renbang.wsgi:application", "--bind",
+                                   f"127.0.0.1:{port}", "--workers", str(WORKERS), "--threads", str(THREADS),
+                                   "--worker-class", "gthread", "--timeout", "60"],
+                                  cwd=ROOT, env=env, stdout=server_out, stderr=subprocess.STDOUT, text=True)
+        # The job worker, as in production (docs/deploy.md): the admin's plan run goes through it.
+        worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"], cwd=ROOT, env=env,
+                                  stdout=server_out, stderr=subprocess.STDOUT)
+        try:
+            _wait_until_up(url, server)
+            load_before = os.getloadavg()
+            cpu_before = _server_cpu(server.pid, worker.pid)
+            locust_before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "locust", "-f", str(ROOT / "benchmarks/load/locustfile.py"),
-                            "--headless", "-u", str(USERS), "-r", str(SPAWN_RATE), "-t", f"{SECONDS}s", "--host", url,
-                            "--csv", prefix, "--only-summary", "--stop-timeout", "10", "--loglevel", "WARNING"],
-                           cwd=ROOT, env=env, check=False, capture_output=True, timeout=SECONDS + 180)
+            with open(OUT / "locust.log", "w") as locust_out:
+                subprocess.run([sys.executable, "-m", "locust", "-f", str(ROOT / "benchmarks/load/locustfile.py"),
+                                "--headless", "-u", str(USERS), "-r", str(SPAWN_RATE), "-t", f"{SECONDS}s",
+                                "--host", url, "--csv", str(OUT / "locust"), "--only-summary", "--stop-timeout", "10",
+                                "--loglevel", "WARNING"],
+                               cwd=ROOT, env=env, check=False, stdout=locust_out, stderr=subprocess.STDOUT,
+                               timeout=SECONDS + 180)
             elapsed = time.perf_counter() - started
-            with open(f"{prefix}_stats.csv", newline="") as handle:
-                stats = list(csv.DictReader(handle))
-    finally:
-        server.terminate()
-        worker.terminate()
-        server.wait(timeout=60)
-        worker.wait(timeout=60)
-    load_after = os.getloadavg()
-    total = next(row for row in stats if row["Name"] == "Aggregated")
-    rows = [(f"load: {USERS} users, {SECONDS} s, gunicorn 3×4 gthread, {connection.vendor}",
-             f"{int(total['Request Count']):,} requests ({float(total['Requests/s']):.1f}/s), "
-             f"{int(total['Failure Count'])} errors; p50 {total['50%']} ms · p95 {total['95%']} ms · "
-             f"p99 {total['99%']} ms (all requests, logins included)")]
-    for row in sorted((r for r in stats if r["Name"] != "Aggregated"), key=lambda r: -float(r["95%"] or 0)):
-        rows.append((f"load: {row['Type']} {row['Name']}",
-                     f"{int(row['Request Count']):,} × p50 {row['50%']} ms · p95 {row['95%']} ms · "
-                     f"{int(row['Failure Count'])} errors"))
-    rows.append(("load: the plan run started by the BKPSDM admin (job worker)", _plan_run(scenario["LOAD_SCENARIO"])))
-    rows.append(("load: machine load average (1 min) before / after",
-                 f"{load_before[0]:.1f} / {load_after[0]:.1f} on {os.cpu_count()} cores ({elapsed:.0f} s run)"))
+            load_after = os.getloadavg()
+            cpu_after = _server_cpu(server.pid, worker.pid)
+            locust_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        finally:
+            server.terminate()
+            worker.terminate()
+            server.wait(timeout=60)
+            worker.wait(timeout=60)
+    rows = report(log, load_before, load_after, elapsed, server_log)
+    used = {key: cpu_after.get(key, 0.0) - cpu_before.get(key, 0.0) for key in cpu_after}
+    locust_cpu = (locust_after.ru_utime + locust_after.ru_stime) - (locust_before.ru_utime + locust_before.ru_stime)
+    rows.insert(-1, ("load: CPU used during the run (seconds)",
+                     f"gunicorn {used['web']:.0f} · PostgreSQL backends {used['db']:.0f} · job worker "
+                     f"{used['worker']:.0f} · locust {locust_cpu:.0f}, of {elapsed * (os.cpu_count() or 1):.0f} "
+                     f"core-seconds in {elapsed:.0f} s (the rest went to other work on the machine)"))
+    rows.insert(-1, ("load: the plan run started by the BKPSDM admin (job worker)",
+                     _plan_run(scenario["LOAD_SCENARIO"])))
     return rows
 
 

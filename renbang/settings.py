@@ -5,6 +5,7 @@ embedded SQLite database under var/. Production sets DJANGO_DEBUG=false, DJANGO_
 DJANGO_ALLOWED_HOSTS and DATABASE_URL (PostgreSQL); see docs/deploy.md.
 """
 
+import sys
 from pathlib import Path
 
 import environ
@@ -16,7 +17,9 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
-TESTING = env.bool("RENBANG_TESTING", default=False)
+# Tests: `make test` sets RENBANG_TESTING; a plain `pytest` (pytest-django loads these settings after pytest is
+# imported) gets the same test settings without it.
+TESTING = env.bool("RENBANG_TESTING", default="pytest" in sys.modules)
 SECRET_KEY = env.str(
     "DJANGO_SECRET_KEY",
     default="dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop",
@@ -261,6 +264,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for the employment statuses (an employee's status, a programme's target statuses).
+    "ENUM_NAME_OVERRIDES": {"EmployeeStatusEnum": "renbang.people.models.EmployeeStatus"},
 }
 
 TASKS = {
@@ -315,6 +320,10 @@ RENBANG = {
     # standard; a unit with fewer measured employees than this ranks after the larger ones, so a 2-person unit
     # at 100 % does not top the list (a choice of this app, not a regulation).
     "DASHBOARD_GAP_MIN_EMPLOYEES": env.int("RENBANG_DASHBOARD_GAP_MIN_EMPLOYEES", default=10),
+    # Training days: a classroom day holds at most this many JP of 45 minutes (the LAN training curricula put
+    # 8–9 JP in a day; UNVERIFIED as one national figure). Sessions made from the RPK and the demo's sessions get
+    # ceil(JP / this) working days (delivery.services.training_days).
+    "JP_PER_TRAINING_DAY": env.int("RENBANG_JP_PER_TRAINING_DAY", default=8),
     # FGD attachments (PDF/JPEG/PNG by content): largest accepted size.
     "NEEDS_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
 }

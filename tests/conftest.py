@@ -86,6 +86,15 @@ def login(client):
     return _login
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: figures cached from one test's rows must not reach the next, whose
+    rows may get the same ids (SQLite reuses them after a rollback)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 #: Data migrations that load reference data (idempotent `load(apps, schema_editor)` functions).
 REFERENCE_DATA_MIGRATIONS = [
     "renbang.competencies.migrations.0002_national_dictionary",

@@ -5,7 +5,10 @@ their IDP and the calendar, and give feedback on a completed session; officers b
 the JP compliance and staff pages and the leaders' dashboard; the facilitator opens an attendance grid; the PPK
 reads the dashboards; ONE BKPSDM admin runs one plan (starts the optimiser job through the web, as the app does,
 and polls its status while the worker runs it). Several simulated users share each demo account (one session
-each). The ids the scenario needs come from the environment (bench_load sets them).
+each). The ids the scenario needs come from the environment (bench_load sets them). Each user logs in once
+(on_start) and then waits LOAD_WAIT seconds (min-max, uniform) between two tasks, as a person reads a page or
+fills a form before the next click; a task of several requests (a form and its save, a list and a detail)
+makes them back to back.
 
 Every page is expected to answer 200 for its account: a redirect to the login page or any other status counts
 as an error (a scenario URL that an account may not open is a mistake in the scenario, not load).
@@ -17,8 +20,9 @@ import datetime as dt
 import os
 import random
 import re
+import time
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 PASSWORD = os.environ.get("LOAD_PASSWORD", "renbang-demo-2026")
 CAMPAIGN = os.environ.get("LOAD_CAMPAIGN", "")
@@ -29,28 +33,67 @@ IDP = os.environ.get("LOAD_IDP", "")
 FEEDBACK_SESSIONS = [int(x) for x in os.environ.get("LOAD_FEEDBACK_SESSIONS", "").split(",") if x]
 ATTENDANCE_SESSIONS = [int(x) for x in os.environ.get("LOAD_ATTENDANCE_SESSIONS", "").split(",") if x]
 SCENARIO = os.environ.get("LOAD_SCENARIO", "")
+WAIT = tuple(float(x) for x in os.environ.get("LOAD_WAIT", "3-12").split("-", 1))
 FEEDBACK_FIELDS = ("relevance", "material", "facilitator", "organisation", "benefit")
+#: Every request of the run, one CSV line each (start time, name, ms, error), for bench_load's whole-run and
+#: steady-state figures; the moment the last user was spawned is written as a line named "#spawned".
+REQUEST_LOG = os.environ.get("LOAD_REQUEST_LOG", "")
+_log = open(REQUEST_LOG, "w", encoding="utf-8") if REQUEST_LOG else None  # noqa: SIM115 (closed at quit)
+
+
+@events.request.add_listener
+def _log_request(request_type, name, response_time, response_length, exception, start_time=None, **_kw):
+    if _log is not None:
+        error = str(exception).replace("\n", " ").replace(",", ";")[:300] if exception else ""
+        _log.write(f"{start_time or 0:.3f},{request_type} {name},{response_time:.1f},{error}\n")
+
+
+@events.spawning_complete.add_listener
+def _spawned(user_count, **_kw):
+    if _log is not None:
+        _log.write(f"{time.time():.3f},#spawned,{user_count},\n")
+
+
+@events.quitting.add_listener
+def _close(**_kw):
+    if _log is not None:
+        _log.close()
+
+
+def _cause(response) -> str:
+    """Why a request failed: the status and URL, or the connection error when no response came (status 0)."""
+    if response.status_code == 0:
+        return f"no response: {type(response.error).__name__}: {response.error}"
+    return f"{response.status_code} at {response.url}"
 
 
 class _Signed(HttpUser):
     abstract = True
-    wait_time = between(2, 6)  # reading and typing between clicks
+    wait_time = between(*WAIT)  # reading and typing between clicks (see benchmarks/README.md)
     username = ""
 
     def on_start(self) -> None:
-        page = self.client.get("/akun/masuk/", name="login form")
-        token = CSRF.search(page.text).group(1)
-        response = self.client.post("/akun/masuk/", {"username": self.username, "password": PASSWORD,
-                                                     "csrfmiddlewaretoken": token}, name="login",
-                                    headers={"Referer": self.host + "/akun/masuk/"})
-        if "/akun/masuk/" in response.url:
-            response.failure("login refused")
+        """Log in once (the login form, then the POST checked by PBKDF2); the user then browses with think time.
+        Every request says Connection: close, as nginx's proxy_pass does to gunicorn in production (docs/deploy.md:
+        HTTP/1.0, one connection per request): a client that keeps idle connections open beyond gunicorn's 2 s
+        keep-alive gets an occasional "Connection reset by peer" when gunicorn closes one as it is reused."""
+        self.client.headers["Connection"] = "close"
+        with self.client.get("/akun/masuk/", name="login form", catch_response=True) as page:
+            token = CSRF.search(page.text or "")
+            if page.status_code != 200 or token is None:
+                page.failure(_cause(page))
+                return
+        with self.client.post("/akun/masuk/", {"username": self.username, "password": PASSWORD,
+                                               "csrfmiddlewaretoken": token.group(1)}, name="login",
+                              headers={"Referer": self.host + "/akun/masuk/"}, catch_response=True) as response:
+            if response.status_code != 200 or "/akun/masuk/" in (response.url or ""):
+                response.failure("login refused: " + _cause(response))
 
     def page(self, url: str, name: str):
         """GET a page that must answer 200 for this account (after redirects, never the login page)."""
         with self.client.get(url, name=name, catch_response=True) as response:
-            if response.status_code != 200 or "/akun/masuk/" in response.url:
-                response.failure(f"{response.status_code} at {response.url}")
+            if response.status_code != 200 or "/akun/masuk/" in (response.url or ""):
+                response.failure(_cause(response))
             return response
 
     def post_form(self, url: str, page_text: str, data: dict, name: str, *, also_fine: str = ""):
@@ -61,11 +104,11 @@ class _Signed(HttpUser):
             return None
         with self.client.post(url, {**data, "csrfmiddlewaretoken": token.group(1)}, name=name, catch_response=True,
                               headers={"Referer": self.host + url}) as response:
-            ok = response.status_code == 200 and "/akun/masuk/" not in response.url
-            if ok or (also_fine and also_fine in response.text):
+            ok = response.status_code == 200 and "/akun/masuk/" not in (response.url or "")
+            if ok or (also_fine and also_fine in (response.text or "")):
                 response.success()
             else:
-                response.failure(f"{response.status_code} at {response.url}")
+                response.failure(_cause(response))
             return response
 
 
@@ -75,28 +118,26 @@ class Employee(_Signed):
 
     @task(3)
     def home(self):
-        self.client.get("/", name="home")
+        self.page("/", "home")
 
     @task(3)
     def fill_self_assessment(self):
         if not CAMPAIGN:
             return
         url = f"/kebutuhan/kampanye/{CAMPAIGN}/isi/diri/"
-        page = self.client.get(url, name="self-assessment form")
-        fields = sorted(set(LEVEL_FIELD.findall(page.text)))
-        token = CSRF.search(page.text)
-        if fields and token:
-            data = {name: str(random.randint(1, 5)) for name in fields}
-            data["csrfmiddlewaretoken"] = token.group(1)
-            self.client.post(url, data, name="self-assessment save draft", headers={"Referer": self.host + url})
+        page = self.page(url, "self-assessment form")
+        fields = sorted(set(LEVEL_FIELD.findall(page.text or "")))
+        if fields:
+            self.post_form(url, page.text, {name: str(random.randint(1, 5)) for name in fields},
+                           "self-assessment save draft")
 
     @task(1)
     def my_profile(self):
-        self.client.get("/kebutuhan/hasil/saya/", name="my competency profile")
+        self.page("/kebutuhan/hasil/saya/", "my competency profile")
 
     @task(1)
     def my_training(self):
-        self.client.get("/pelaksanaan/", name="my training")
+        self.page("/pelaksanaan/", "my training")
 
     @task(3)
     def my_development(self):
@@ -133,29 +174,28 @@ class Officer(_Signed):
 
     @task(3)
     def employee_list(self):
-        self.client.get("/pegawai/", name="employee list")
+        self.page("/pegawai/", "employee list")
 
     @task(1)
     def employee_list_page(self):
-        self.client.get(f"/pegawai/?page={random.randint(2, 40)}&sort=unit", name="employee list page n")
+        self.page(f"/pegawai/?page={random.randint(2, 40)}&sort=unit", "employee list page n")
 
     @task(1)
     def search(self):
-        self.client.get(f"/pegawai/?q={random.choice(['Siregar', 'Nasution', 'Lubis', 'Harahap'])}",
-                        name="employee search")
+        self.page(f"/pegawai/?q={random.choice(['Siregar', 'Nasution', 'Lubis', 'Harahap'])}", "employee search")
 
     @task(1)
     def employee_detail(self):
         if EMPLOYEE_IDS:
-            self.client.get(f"/pegawai/{random.choice(EMPLOYEE_IDS)}/", name="employee detail")
+            self.page(f"/pegawai/{random.choice(EMPLOYEE_IDS)}/", "employee detail")
 
     @task(1)
     def api(self):
-        self.client.get("/api/v1/employees/", name="API employees")
+        self.page("/api/v1/employees/", "API employees")
 
     @task(1)
     def catalogue(self):
-        self.client.get("/katalog/", name="catalogue")
+        self.page("/katalog/", "catalogue")
 
     @task(2)
     def compliance(self):
@@ -190,11 +230,11 @@ class Head(_Signed):
 
     @task(2)
     def dashboard(self):
-        self.client.get("/", name="home")
+        self.page("/", "home")
 
     @task(1)
     def heatmap(self):
-        self.client.get("/kebutuhan/hasil/", name="needs heatmap")
+        self.page("/kebutuhan/hasil/", "needs heatmap")
 
     @task(2)
     def leaders_dashboard(self):

@@ -15,6 +15,7 @@ from renbang.api.serializers import ModelCleanSerializer
 from renbang.api.viewsets import ScopedModelViewSet
 from renbang.competencies.models import Competency
 from renbang.org.models import PositionType
+from renbang.people.models import EmployeeStatus
 
 from . import selectors, services
 from .models import Method, PlannedSession, Programme, Provider, SuggestionRule
@@ -88,13 +89,16 @@ class ProgrammeSerializer(serializers.ModelSerializer):
     position_types = serializers.ListField(child=serializers.CharField(), required=False,
                                            help_text="Kode jenis jabatan (kosong: semua): " + ", ".join(
                                                PositionType.values))
+    employee_statuses = serializers.ListField(
+        child=serializers.ChoiceField(choices=EmployeeStatus.choices), required=False,
+        help_text="Status kepegawaian sasaran (kosong: semua): " + ", ".join(EmployeeStatus.values))
     effectiveness = serializers.DecimalField(max_digits=3, decimal_places=2, read_only=True)
 
     class Meta:
         model = Programme
         fields = ["id", "code", "title", "method", "provider", "description", "targets", "min_level", "max_level",
                   "position_types", "jp", "cost_per_participant", "capacity_per_session", "delivery", "mandatory",
-                  "curriculum_reference", "effectiveness_override", "effectiveness", "active"]
+                  "employee_statuses", "curriculum_reference", "effectiveness_override", "effectiveness", "active"]
         extra_kwargs = {"code": {"required": False, "allow_blank": True}}
 
     def __init__(self, *args, **kwargs):

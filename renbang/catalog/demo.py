@@ -165,6 +165,12 @@ def _resolve(spec: str, national: dict, technical: list[Competency]) -> list[tup
     return out
 
 
+#: Programmes open to some employment statuses only (Programme.employee_statuses): the CPNS basic training is the
+#: integrated training of the CPNS probation (PP 11/2017), the orientation is for PPPK.
+STATUSES = {"Pelatihan Dasar CPNS Golongan III": ["cpns"], "Pelatihan Dasar CPNS Golongan II": ["cpns"],
+            "Orientasi PPPK Pemerintah Kota Medan": ["pppk", "pppk_pw"]}
+
+
 def seed(ctx) -> None:
     from renbang.core.demo import DEMO_AGENCY_CODE
     from renbang.org.models import Agency
@@ -211,6 +217,7 @@ def seed(ctx) -> None:
             "cost_per_participant": cost, "capacity_per_session": 30 if method.startswith("KL") else 100,
             "delivery": delivery, "mandatory": mandatory, "curriculum_reference": curriculum,
             "min_level": 1, "max_level": 4, "active": True,
+            "employee_statuses": STATUSES.get(title.split(" Angkatan ")[0], []),
         })
         ProgrammeCompetency.objects.filter(programme=programme).exclude(
             competency__in=[c for c, _u in targets]).delete()

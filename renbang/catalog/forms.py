@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from renbang.competencies.models import Competency
 from renbang.org.models import PositionType
+from renbang.people.models import EmployeeStatus
 
 from .models import Delivery, Method, Programme, Provider, RecurrenceRule, Route, SuggestionRule
 
@@ -61,6 +62,10 @@ class ProgrammeForm(BootstrapMixin, forms.ModelForm):
     position_types = forms.MultipleChoiceField(
         label=_("Sasaran jenis jabatan"), choices=PositionType.choices, required=False,
         widget=forms.CheckboxSelectMultiple, help_text=_("Kosong: terbuka untuk semua jenis jabatan."))
+    employee_statuses = forms.MultipleChoiceField(
+        label=_("Sasaran status kepegawaian"), choices=EmployeeStatus.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kosong: semua status. Mis. Pelatihan Dasar CPNS hanya bagi CPNS."))
     targets = forms.CharField(
         label=_("Kompetensi dan kenaikan level"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Satu per baris atau dipisah titik koma, format kode:kenaikan, mis. M.2:1; T.KEU.1:2"))
@@ -68,8 +73,8 @@ class ProgrammeForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Programme
         fields = ["code", "title", "method", "provider", "description", "min_level", "max_level", "jp",
-                  "cost_per_participant", "capacity_per_session", "delivery", "mandatory", "curriculum_reference",
-                  "effectiveness_override", "active"]
+                  "cost_per_participant", "capacity_per_session", "delivery", "mandatory", "employee_statuses",
+                  "curriculum_reference", "effectiveness_override", "active"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, agency, methods, **kwargs):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from renbang.competencies.models import LEVEL_VALIDATORS, CompetencyType
 from renbang.org.models import PositionType
+from renbang.people.models import EmployeeStatus
 
 UNIT_INTERVAL = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))]
 
@@ -166,6 +167,10 @@ class Programme(models.Model):
     delivery = models.CharField(_("moda"), max_length=12, choices=Delivery.choices, default=Delivery.IN_PERSON)
     mandatory = models.BooleanField(_("wajib"), default=False,
                                     help_text=_("mis. Pelatihan Dasar CPNS, PKP/PKA bagi pejabat baru."))
+    employee_statuses = models.JSONField(
+        _("sasaran status kepegawaian"), default=list, blank=True,
+        help_text=_("Kosong: semua status. Mis. Pelatihan Dasar CPNS hanya bagi CPNS (pelatihan terintegrasi masa "
+                    "percobaan CPNS, PP 11/2017), orientasi PPPK hanya bagi PPPK."))
     curriculum_reference = models.CharField(
         _("rujukan kurikulum"), max_length=250, blank=True,
         help_text=_("Kesesuaian dengan standar kurikulum instansi pembina (PP 11/2017 Pasal 207(3) huruf f)."))
@@ -188,6 +193,9 @@ class Programme(models.Model):
         super().clean()
         if self.min_level and self.max_level and self.min_level > self.max_level:
             raise ValidationError({"max_level": _("Level maksimal tidak boleh di bawah level minimal.")})
+        if not isinstance(self.employee_statuses, list) or any(
+                s not in EmployeeStatus.values for s in self.employee_statuses):
+            raise ValidationError({"employee_statuses": _("Status kepegawaian tidak dikenal.")})
         if self.method_id and self.method.agency_id not in (None, self.agency_id):
             raise ValidationError({"method": _("Metode tidak ditemukan di instansi ini.")})
         if self.provider_id and self.provider.agency_id != self.agency_id:
@@ -199,6 +207,11 @@ class Programme(models.Model):
         if self.effectiveness_override is not None:
             return self.effectiveness_override
         return self.method.effectiveness
+
+    @property
+    def employee_status_labels(self) -> list[str]:
+        labels = dict(EmployeeStatus.choices)
+        return [str(labels.get(s, s)) for s in self.employee_statuses or []]
 
     @property
     def position_types(self) -> list[str]:

@@ -50,6 +50,16 @@ def eligible_for(position_type: str) -> Q:
     return Q(Exists(named)) | ~Q(Exists(any_rows))
 
 
+def employees_eligible_for(programme) -> Q:
+    """The catalogue's eligibility rule on the employee side (a Q on people.Employee): those whose position is of
+    a type the programme names (none named: every type; the rule of `eligible_for`) and whose employment status
+    it names (`employee_statuses`; none: every status — the CPNS basic training is for CPNS only). Reads
+    `programme.eligibilities` (prefetch it for many programmes)."""
+    types, statuses = programme.position_types, programme.employee_statuses
+    return ((Q(position__position_type__in=types) if types else Q())
+            & (Q(status__in=statuses) if statuses else Q()))
+
+
 def programme_list_for_user(user, *, q: str = "", method=None, route: str = "", provider=None, competency=None,
                             delivery: str = "", position_type: str = "", active: bool | None = True,
                             sort: str = "title") -> QuerySet:
@@ -128,6 +138,7 @@ class Offer:
     min_level: int
     max_level: int
     position_types: tuple[str, ...]  # empty: every position type
+    employee_statuses: tuple[str, ...]  # empty: every employment status (Programme.employee_statuses)
     mandatory: bool
     session_ids: tuple[int, ...] = field(default=())
     session_dates: tuple = field(default=())
@@ -193,6 +204,7 @@ def programme_offers(agency_id: int, *, competency_ids=None, year: int | None = 
             expected_uplift=(Decimal(t.uplift) * eff).quantize(Decimal("0.01")), jp=p.jp,
             cost_per_participant=p.cost_per_participant, capacity_per_session=p.capacity_per_session,
             min_level=p.min_level, max_level=p.max_level, position_types=tuple(sorted(types.get(p.pk, []))),
+            employee_statuses=tuple(sorted(p.employee_statuses or [])),
             mandatory=p.mandatory, session_ids=tuple(s for s, _ in ses), session_dates=tuple(d for _, d in ses),
             effectiveness_source=source, catalogue_effectiveness=catalogue_eff,
         ))

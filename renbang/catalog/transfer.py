@@ -17,6 +17,7 @@ from django.db.models import Q
 from renbang.competencies.models import Competency
 from renbang.core.tabular import ImportReport, RowError, cell_text, map_columns, read_table
 from renbang.org.models import PositionType
+from renbang.people.models import EmployeeStatus
 
 from .models import Delivery, Programme, Provider, ProviderKind
 from .selectors import methods_for_agency
@@ -25,7 +26,7 @@ from .services import programme_save
 HEADERS = ["Kode", "Judul", "Kode metode", "Metode", "Penyelenggara", "Kompetensi (kode:kenaikan)",
            "Level minimal", "Level maksimal", "Jenis jabatan", "JP", "Biaya per peserta (Rp)",
            "Kapasitas per angkatan", "Moda", "Wajib", "Rujukan kurikulum", "Efektivitas khusus", "Aktif",
-           "Deskripsi"]
+           "Deskripsi", "Status kepegawaian"]
 
 ALIASES = {
     "code": ["Kode", "Kode program"], "title": ["Judul", "Judul program", "Nama program"],
@@ -36,6 +37,17 @@ ALIASES = {
     "capacity": ["Kapasitas per angkatan", "Kapasitas"], "delivery": ["Moda", "Moda pelaksanaan"],
     "mandatory": ["Wajib"], "curriculum": ["Rujukan kurikulum", "Kurikulum"],
     "effectiveness": ["Efektivitas khusus", "Efektivitas"], "active": ["Aktif"], "description": ["Deskripsi"],
+    "statuses": ["Status kepegawaian", "Sasaran status"],
+}
+# Optional column → programme field. A column absent from the file leaves the stored value of an existing programme
+# as it is (a file made from an older template must not wipe what it does not carry); a new programme takes the
+# default. A column present with an empty cell means its documented empty value (position types and employment
+# statuses: no restriction; effectiveness: the method's default).
+KEPT_WHEN_ABSENT = {
+    "min_level": "min_level", "max_level": "max_level", "cost": "cost_per_participant",
+    "capacity": "capacity_per_session", "delivery": "delivery", "mandatory": "mandatory",
+    "curriculum": "curriculum_reference", "effectiveness": "effectiveness_override", "active": "active",
+    "description": "description", "statuses": "employee_statuses",
 }
 YES = {"ya", "y", "yes", "true", "1", "wajib", "aktif"}
 NO = {"tidak", "t", "no", "false", "0", "", "tidak aktif"}
@@ -51,7 +63,7 @@ def export_rows(queryset) -> list[list[Any]]:
             p.min_level, p.max_level, types, p.jp, p.cost_per_participant, p.capacity_per_session,
             p.get_delivery_display(), "Ya" if p.mandatory else "Tidak", p.curriculum_reference,
             "" if p.effectiveness_override is None else str(p.effectiveness_override),
-            "Ya" if p.active else "Tidak", p.description,
+            "Ya" if p.active else "Tidak", p.description, ", ".join(p.employee_statuses or []),
         ])
     return rows
 
@@ -121,8 +133,22 @@ class _Row:
             "mandatory": _bool(get("mandatory"), "Wajib", False), "curriculum_reference": get("curriculum"),
             "effectiveness_override": effectiveness, "active": _bool(get("active"), "Aktif", True),
             "description": get("description"),
+            "employee_statuses": [_choice(t, EmployeeStatus.choices, "status kepegawaian", "")
+                                  for t in filter(None, (t.strip() for t in get("statuses").split(",")))],
         }
         return data, targets, types, get("provider")
+
+
+def _refuse_a_second_copy(fields: dict, programmes) -> None:
+    """A row without a code makes a new programme; one whose title and method are already in the catalogue
+    would be a silent duplicate (a file without the Kode column imported twice), so it is a row error."""
+    title, method = fields["title"].strip().casefold(), fields["method"].pk
+    for programme in programmes:
+        if programme.title.strip().casefold() == title and programme.method_id == method:
+            raise ValueError(
+                f"Program \"{programme.title}\" dengan metode ini sudah ada (kode {programme.code}): isi kolom Kode "
+                "untuk memperbaruinya, atau ubah judulnya bila memang program baru."
+            )
 
 
 def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool = False,
@@ -152,6 +178,11 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
                 try:
                     fields, targets, types, provider_name = row.parse()
                     current = existing.get(code) if code else None
+                    if not code:
+                        _refuse_a_second_copy(fields, existing.values())
+                    if current is not None:
+                        targets, types, provider_name = _keep_absent(current, cols, fields, targets, types,
+                                                                     provider_name)
                     if current is not None and export_rows([current])[0][1:] == _as_export(fields, targets, types,
                                                                                            provider_name)[1:]:
                         report.unchanged += 1
@@ -169,8 +200,9 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
                         fields["provider"] = provider
                         if code:
                             fields["code"] = code
-                        programme_save(agency=agency, data=fields, targets=targets, position_types=types,
-                                       programme=current)
+                        saved = programme_save(agency=agency, data=fields, targets=targets, position_types=types,
+                                               programme=current)
+                        existing[saved.code] = saved  # a later row of the file without a code must not copy it
                     if current is None:
                         report.created += 1
                     else:
@@ -198,6 +230,22 @@ class _Rollback(Exception):
     pass
 
 
+def _keep_absent(current: Programme, cols: dict[str, int], fields: dict, targets: list, types: list[str],
+                 provider_name: str) -> tuple[list, list[str], str]:
+    """Fill the fields whose column the file lacks with `current`'s stored values (see KEPT_WHEN_ABSENT)."""
+    for key, field_name in KEPT_WHEN_ABSENT.items():
+        if key not in cols:
+            value = getattr(current, field_name)
+            fields[field_name] = list(value or []) if key == "statuses" else value
+    if "competencies" not in cols:
+        targets = [(t.competency, t.uplift) for t in current.targets.all()]
+    if "position_types" not in cols:
+        types = [e.position_type for e in current.eligibilities.all()]
+    if "provider" not in cols:
+        provider_name = current.provider.name if current.provider else ""
+    return targets, types, provider_name
+
+
 def _as_export(fields, targets, types, provider_name) -> list[Any]:
     return [
         fields.get("code", ""), fields["title"], fields["method"].code, fields["method"].name, provider_name,
@@ -206,5 +254,5 @@ def _as_export(fields, targets, types, provider_name) -> list[Any]:
         str(Delivery(fields["delivery"]).label), "Ya" if fields["mandatory"] else "Tidak",
         fields["curriculum_reference"],
         "" if fields["effectiveness_override"] is None else str(fields["effectiveness_override"]),
-        "Ya" if fields["active"] else "Tidak", fields["description"],
+        "Ya" if fields["active"] else "Tidak", fields["description"], ", ".join(fields["employee_statuses"]),
     ]

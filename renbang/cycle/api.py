@@ -19,6 +19,12 @@ from .models import CarriedNeed, YearClosing
 
 
 class YearClosingSerializer(serializers.ModelSerializer):
+    summary = serializers.JSONField(read_only=True, help_text=(
+        "Angka tahun yang dibekukan: totals, by_unit, by_competency masing-masing dengan planned (rencana), "
+        "realised (realisasi rencana: peserta lulus pada sesi yang dibuat dari kegiatan RPK, biaya per peserta "
+        "kegiatan) dan outside (pelatihan lain tahun itu, di luar rencana, biaya katalog; tidak termasuk "
+        "realisasi). Penutupan lama tanpa outside: realised mencakup semua pelatihan yang selesai."))
+
     class Meta:
         model = YearClosing
         fields = ["id", "year", "status", "carried", "closed_at", "summary"]

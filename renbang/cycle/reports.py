@@ -77,16 +77,18 @@ def rpk_rows(items: list[dict] | None) -> list[list]:
 
 
 def summary_table(summary: dict, key: str) -> list[list]:
-    """Rows (label, planned participants, realised, planned JP, realised, planned budget, realised)."""
+    """Rows (label, then participants, JP and budget each as planned / the plan's realisation / outside the plan).
+    Outside the plan is None in closings frozen before it was kept apart."""
     out = []
     for row in summary.get(key, []):
         label = row.get("name") or row.get("code")
-        p, r = row["planned"], row["realised"]
-        out.append([label, p["participants"], r["participants"], p["jp"], r["jp"], p["budget"], r["budget"]])
+        p, r, o = row["planned"], row["realised"], row.get("outside") or {}
+        out.append([label, *(value for field in ("participants", "jp", "budget")
+                              for value in (p[field], r[field], o.get(field)))])
     return out
 
 
 def summary_headers(first: str) -> list[str]:
-    return [first, _("Peserta rencana"), _("Peserta realisasi"), _("JP rencana"), _("JP realisasi"),
-            _("Anggaran rencana (Rp)"), _("Anggaran realisasi (Rp)")]
-
+    return [first, _("Peserta rencana"), _("Peserta realisasi"), _("Peserta di luar rencana"), _("JP rencana"),
+            _("JP realisasi"), _("JP di luar rencana"), _("Anggaran rencana (Rp)"), _("Anggaran realisasi (Rp)"),
+            _("Anggaran di luar rencana (Rp)")]

@@ -72,7 +72,8 @@ def year_close(*, agency_id: int, year: int, user_id: int | None = None, report=
 
 
 def year_summary(agency_id: int, year: int) -> dict:
-    """Planned vs realised (participants, JP, budget) by top unit and by competency, plus the needs measured.
+    """Planned vs realised (participants, JP, budget) by top unit and by competency, plus the needs measured;
+    `realised` is the plan's realisation and `outside` the year's other completed training (KINDS).
 
     Figures of apps that have no data for the year are None ("belum tersedia"), not zero.
     """
@@ -82,10 +83,10 @@ def year_summary(agency_id: int, year: int) -> dict:
     units = list(OrgUnit.objects.filter(agency_id=agency_id).values_list("pk", "parent_id", "name"))
     top_of, top_names = selectors.top_units(units)
     planned = sources.planned_figures(agency_id, year)
-    realised = sources.realised_figures(agency_id, year)
+    delivered = sources.realised_figures(agency_id, year)
     by_unit: dict[int, dict] = defaultdict(_blank)
     by_comp: dict[int, dict] = defaultdict(_blank)
-    for kind, rows in (("planned", planned), ("realised", realised)):
+    for kind, rows in (("planned", planned), *(delivered or {}).items()):
         for row in rows or []:
             top = top_of.get(row.get("unit_id"))
             for key, table in ((top, by_unit), (row.get("competency_id"), by_comp)):
@@ -106,11 +107,11 @@ def year_summary(agency_id: int, year: int) -> dict:
     comps = dict(Competency.objects.filter(pk__in=list(by_comp)).values_list("pk", "code"))
     totals = _blank()
     for row in by_unit.values():
-        for kind in ("planned", "realised"):
+        for kind in KINDS:
             for field in ("participants", "jp", "budget"):
                 totals[kind][field] += row[kind][field]
     return {
-        "year": year, "has_plan": planned is not None, "has_delivery": realised is not None,
+        "year": year, "has_plan": planned is not None, "has_delivery": delivered is not None,
         "totals": totals, "needs": needs,
         "by_unit": sorted(({"unit_id": k, "name": top_names.get(k, "?"), **v} for k, v in by_unit.items()),
                           key=lambda r: r["name"]),
@@ -121,8 +122,15 @@ def year_summary(agency_id: int, year: int) -> dict:
     }
 
 
+#: The figures of a year: the approved plan, its realisation (completed in the sessions made from its items, at
+#: the item's price) and the year's completed training outside the plan (at the catalogue price; never counted as
+#: realisation). Closings frozen before "outside" existed hold only the first two (their "realised" is every
+#: completed session of the year).
+KINDS = ("planned", "realised", "outside")
+
+
 def _blank() -> dict:
-    return {"planned": {"participants": 0, "jp": 0, "budget": 0}, "realised": {"participants": 0, "jp": 0, "budget": 0}}
+    return {kind: {"participants": 0, "jp": 0, "budget": 0} for kind in KINDS}
 
 
 def carry_over(agency_id: int, year: int, report=None) -> int:

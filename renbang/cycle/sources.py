@@ -81,8 +81,10 @@ def my_certificates(user, employee) -> list | None:
     return sources_delivery.certificates_of(user, employee)
 
 
-def realised_figures(agency_id: int, year: int) -> list | None:
-    """Rows {unit_id, competency_id, participants, jp, budget} actually completed in the year."""
+def realised_figures(agency_id: int, year: int) -> dict | None:
+    """{"realised": rows of the plan's realisation (completed in the sessions made from the approved plan's
+    items), "outside": rows of the year's other completed sessions}; rows {unit_id, competency_id, participants,
+    jp, budget}."""
     from . import sources_delivery
 
     return sources_delivery.realised_rows(agency_id, year)

@@ -6,16 +6,18 @@ from __future__ import annotations
 from collections import defaultdict
 
 import numpy as np
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Sum
 from django.urls import reverse
 
 from renbang.accounts.scoping import for_user
 from renbang.catalog.models import ProgrammeCompetency
 from renbang.delivery import ledger
 from renbang.delivery.models import Certificate, Enrolment, ExternalClaim, Session
+from renbang.delivery.selectors import plan_spending
 from renbang.delivery.services import settings_for
 from renbang.org.models import Agency
 from renbang.people.models import Employee
+from renbang.plans import selectors as plans
 
 #: SIASN keeps diklat struktural/fungsional apart from courses (riwayat diklat vs riwayat kursus); by method code.
 RECORD_BY_METHOD = {"KL-STR": "Diklat struktural", "KL-FUN": "Diklat fungsional"}
@@ -87,22 +89,30 @@ def _completed(agency_id: int, year: int):
     return Enrolment.objects.filter(completed=True, session__agency_id=agency_id, session__end_date__year=year)
 
 
-def realised_rows(agency_id: int, year: int) -> list[dict]:
-    """Completed participation of the year: per unit (competency None) and per competency (unit None), so that
-    totals by unit never count a participant twice."""
-    per = (_completed(agency_id, year).values("employee__unit_id", "session__programme_id")
-           .annotate(n=Count("pk"), jp=Sum("jp"), cost=Sum(F("session__programme__cost_per_participant"))))
+def realised_rows(agency_id: int, year: int) -> dict[str, list[dict]]:
+    """Completed participation of the year, split by delivery's one rule (`selectors.plan_spending`):
+    "realised" — in the sessions made from the approved plan's items (the plan's realisation, at the item's
+    recorded price), "outside" — the year's other sessions (at the catalogue price). Each a list of rows per unit
+    (competency None) and per competency (unit None), so that totals by unit never count a participant twice."""
+    plan = plans.approved_plan(agency_id, year)
+    in_plan, outside = plan_spending(Enrolment.objects.filter(completed=True, session__agency_id=agency_id),
+                                     plan, year)
+    per = {kind: list(qs.values("employee__unit_id", "session__programme_id")
+                      .annotate(n=Count("pk"), jp=Sum("jp"), total=Sum("cost")))
+           for kind, qs in (("realised", in_plan), ("outside", outside))}
+    targets = _targets({r["session__programme_id"] for rows in per.values() for r in rows})
+    return {kind: _by_unit_and_competency(rows, targets) for kind, rows in per.items()}
+
+
+def _by_unit_and_competency(per: list[dict], targets: dict[int, list[int]]) -> list[dict]:
     rows, by_comp = [], defaultdict(lambda: {"participants": 0, "jp": 0, "budget": 0})
-    per = list(per)
-    targets = _targets({r["session__programme_id"] for r in per})
     for r in per:
-        figures = {"participants": r["n"], "jp": float(r["jp"] or 0), "budget": int(r["cost"] or 0)}
+        figures = {"participants": r["n"], "jp": float(r["jp"] or 0), "budget": int(r["total"] or 0)}
         rows.append({"unit_id": r["employee__unit_id"], "competency_id": None, **figures})
         for cid in targets.get(r["session__programme_id"], []):
             for key, value in figures.items():
                 by_comp[cid][key] += value
-    rows += [{"unit_id": None, "competency_id": cid, **figures} for cid, figures in by_comp.items()]
-    return rows
+    return rows + [{"unit_id": None, "competency_id": cid, **figures} for cid, figures in by_comp.items()]
 
 
 def completed_pairs(agency_id: int, year: int) -> set[tuple[int, int]]:

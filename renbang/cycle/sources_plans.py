@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from renbang.accounts.scoping import for_user
 from renbang.delivery.models import Enrolment, Session
+from renbang.delivery.selectors import plan_spending
 from renbang.plans import selectors as plans
 
 MONTHS = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -64,20 +65,19 @@ def month_progress(user, year: int, month: int) -> dict | None:
 
 def budget(user, year: int) -> dict | None:
     """Money of the year's approved plan in the user's scope, as a budget officer reads it:
-    `planned` — the cost of the plan's assignments; `realised` — the cost of completed participation in the
-    sessions made from the plan's items (the RPK's own spending, the figure the annual report gives per item);
-    `outside` — completed participation in the year's other sessions (not in the plan), shown apart so that it
-    never inflates the plan's realisation. Costs are the programme's cost per participant."""
+    `planned` — the cost of the plan's assignments; `realised` — completed participation in the sessions made
+    from the plan's items, at the item's recorded price (the RPK's own spending, the figure the annual report
+    gives per item); `outside` — completed participation in the year's other sessions, at the catalogue price,
+    shown apart so that it never inflates the plan's realisation. The split and the prices: one rule,
+    `renbang.delivery.selectors.plan_spending`."""
     plan = approved_plan(user.agency_id, year) if user.agency_id else None
     if plan is None:
         return None
     planned = plans.planned_cost(plan, user)
     completed = for_user(Enrolment.objects.filter(completed=True, session__agency_id=user.agency_id), user)
-    cost = Sum("session__programme__cost_per_participant")
-    in_plan = Q(session__plan_item__plan_id=plan.pk)
-    realised = completed.filter(in_plan).aggregate(s=cost, n=Count("pk"))
-    outside = (completed.filter(session__end_date__year=year)
-               .filter(Q(session__plan_item__isnull=True) | ~in_plan).aggregate(s=cost, n=Count("pk")))
+    in_plan, outside = plan_spending(completed, plan, year)
+    realised = in_plan.aggregate(s=Sum("cost"), n=Count("pk"))
+    outside = outside.aggregate(s=Sum("cost"), n=Count("pk"))
     return {"planned": planned, "realised": realised["s"] or 0, "realised_participants": realised["n"],
             "outside": outside["s"] or 0, "outside_participants": outside["n"],
             "share": round(100 * (realised["s"] or 0) / planned, 1) if planned else None,
@@ -110,10 +110,10 @@ def rpk_items(agency_id: int, year: int) -> list[dict] | None:
         return None
     items = list(plans.plan_items(plan).order_by("month", "date", "pk"))
     realised: dict[int, dict] = defaultdict(lambda: {"n": 0, "cost": 0})
-    for item_id, n, cost in (Enrolment.objects.filter(completed=True, session__plan_item__plan=plan)
-                             .values("session__plan_item_id").annotate(n=Count("pk"),
-                                                                       cost=Sum("session__programme__cost_per_participant"))
-                             .values_list("session__plan_item_id", "n", "cost")):
+    in_plan, _outside = plan_spending(Enrolment.objects.filter(completed=True, session__agency_id=agency_id),
+                                      plan, year)
+    for item_id, n, cost in (in_plan.values("session__plan_item_id").annotate(n=Count("pk"), total=Sum("cost"))
+                             .values_list("session__plan_item_id", "n", "total")):
         realised[item_id] = {"n": n, "cost": cost or 0}
     return [{"competencies": ", ".join(f"{c.code} {c.name}" for c in item.competencies.all()),
              "target": f"{item.participants} pegawai", "form": f"{item.form} ({item.route})",

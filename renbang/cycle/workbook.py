@@ -17,7 +17,7 @@ def annual_workbook(data: dict) -> bytes:
     summary = data["summary"]
     totals = summary.get("totals", {})
     needs = summary.get("needs", {})
-    p, r = totals.get("planned", {}), totals.get("realised", {})
+    p, r, o = totals.get("planned", {}), totals.get("realised", {}), totals.get("outside", {})
     overview = [
         [_("Tahun"), data["year"]],
         [_("Instansi"), data["agency"].name],
@@ -25,8 +25,10 @@ def annual_workbook(data: dict) -> bytes:
         [_("Pegawai dinilai"), needs.get("employees")],
         [_("Pegawai dengan kesenjangan"), needs.get("with_gap")],
         [_("Peserta rencana"), p.get("participants")], [_("Peserta realisasi"), r.get("participants")],
-        [_("JP rencana"), p.get("jp")], [_("JP realisasi"), r.get("jp")],
+        [_("Peserta di luar rencana"), o.get("participants")],
+        [_("JP rencana"), p.get("jp")], [_("JP realisasi"), r.get("jp")], [_("JP di luar rencana"), o.get("jp")],
         [_("Anggaran rencana (Rp)"), p.get("budget")], [_("Anggaran realisasi (Rp)"), r.get("budget")],
+        [_("Anggaran di luar rencana (Rp)"), o.get("budget")],
         [_("Kebutuhan dibawa ke tahun berikutnya"), data["carried_out"]],
         [_("Kebutuhan dibawa dari tahun sebelumnya"), data["carried_in"]],
     ]

@@ -338,7 +338,8 @@ class MyJpView(APIView):
         year = _year(request)
         if not request.user.employee_id or request.user.agency_id is None:
             raise PermissionDenied("Akun tidak terhubung dengan data pegawai.")
-        led = ledger.jp_ledger(request.user.agency, year, Employee.objects.filter(pk=request.user.employee_id))
+        led = ledger.jp_ledger(request.user.agency, year, Employee.objects.filter(pk=request.user.employee_id),
+                               only=[request.user.employee_id])
         if not len(led.employee_ids):
             raise PermissionDenied("Akun tidak terhubung dengan pegawai aktif.")
         return Response(_row(led, 0))

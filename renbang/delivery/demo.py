@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from renbang.catalog.models import Programme
+from renbang.catalog.selectors import employees_eligible_for
 from renbang.core.models import Notice
 from renbang.people.models import Employee, EmployeeStatus
 from renbang.plans import selectors as plans
@@ -43,19 +44,23 @@ def _cutoff(ctx) -> dt.date:
 
 
 def _one_off_sessions(ctx, agency, rng) -> None:
-    """Two intakes each of some classical programmes, as multi-day sessions spread over the year."""
+    """Two intakes each of some classical programmes, as sessions spread over the year, each as many working days
+    as its JP need (services.training_days: a 410 JP leadership course runs for weeks, a 16 JP bimtek two days);
+    a long course starts early enough to end in the year."""
     programmes = list(Programme.objects.filter(agency=agency, active=True, method__code__startswith="KL-",
                                                recurrence_rules__isnull=True).order_by("code")[:14])
     venues = ["Aula BKPSDM Kota Medan", "Ruang Rapat II Balai Kota", "Gedung Serbaguna Dinas Pendidikan",
               "Hotel mitra, Jl. Imam Bonjol"]
     for index, programme in enumerate(programmes):
+        n_days = services.training_days(programme.jp)
+        span = dt.timedelta(days=(n_days + 4) // 5 * 7 + 2)  # calendar days holding n_days working days
         for intake in range(2):
             month = 1 + (index * 5 + intake * 6) % 12
-            start = dt.date(ctx.year, month, 3 + rng.randrange(0, 18))
+            start = min(dt.date(ctx.year, month, 3 + rng.randrange(0, 18)), dt.date(ctx.year, 12, 20) - span)
+            start = max(start, dt.date(ctx.year, 1, 2))
             while start.weekday() >= 5:
                 start += dt.timedelta(days=1)
-            n_days = max(1, min(5, programme.jp // 8))
-            days = services.working_days(start, start + dt.timedelta(days=n_days + 2))[:n_days]
+            days = services.working_days(start, start + span)[:n_days]
             online = programme.delivery == "daring"
             services.session_save(agency=agency, days=days, data={
                 "programme": programme, "title": f"{programme.title} Angkatan {intake + 1}",
@@ -117,12 +122,13 @@ def seed(ctx) -> None:
 def _participants(ctx, agency, rng) -> None:
     cutoff = _cutoff(ctx)
     now = timezone.now()
-    pool = list(Employee.objects.filter(agency=agency, active=True).exclude(
-        status=EmployeeStatus.PPPK_PART_TIME).order_by("pk").values_list("pk", flat=True))
-    if not pool:
+    staff = Employee.objects.filter(agency=agency, active=True).exclude(status=EmployeeStatus.PPPK_PART_TIME)
+    if not staff.exists():
         return
     threshold = Decimal(services.settings_for(agency).completion_percent)
-    sessions = list(Session.objects.filter(agency=agency, start_date__year=ctx.year).order_by("start_date", "pk"))
+    sessions = list(Session.objects.filter(agency=agency, start_date__year=ctx.year).select_related("programme")
+                    .prefetch_related("programme__eligibilities").order_by("start_date", "pk"))
+    pools: dict[int, list[int]] = {}  # per programme: the employees the catalogue opens it to
     enrolments: list[Enrolment] = []
     long_course: set[int] = set()  # nobody takes two long courses (PKN, PKA, PKP, latsar) in one year
     for session in sessions:
@@ -130,6 +136,12 @@ def _participants(ctx, agency, rng) -> None:
         long = session.jp >= DEMO_LONG_COURSE_JP
         taken: set[int] = set(long_course) if long else set()
         n = min(session.capacity, 30) - rng.randrange(0, 5)
+        if session.programme_id not in pools:
+            pools[session.programme_id] = list(staff.filter(employees_eligible_for(session.programme))
+                                               .order_by("pk").values_list("pk", flat=True))
+        pool = pools[session.programme_id]
+        if not pool:
+            continue
         for pk in _pick(rng, pool, n, taken):
             roll = rng.random()
             if delivered:

@@ -104,8 +104,11 @@ def _place(ids: np.ndarray, pairs) -> np.ndarray:
     return out
 
 
-def jp_ledger(agency, year: int, employees=None, *, today: dt.date | None = None) -> Ledger:
-    """The ledger of `year` for the agency's active employees (or the given Employee queryset, already scoped)."""
+def jp_ledger(agency, year: int, employees=None, *, today: dt.date | None = None,
+              only: list[int] | None = None) -> Ledger:
+    """The ledger of `year` for the agency's active employees (or the given Employee queryset, already scoped).
+    `only`: the ids of the few employees the queryset holds (one person, a page of staff), so that the sums are
+    read for them alone instead of summed over the whole agency and then narrowed (the same figures)."""
     from .services import settings_for
 
     rules = settings_for(agency)
@@ -117,19 +120,23 @@ def jp_ledger(agency, year: int, employees=None, *, today: dt.date | None = None
     units = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
     pppk = np.fromiter((r[2] in PPPK for r in rows), dtype=bool, count=len(rows))
     agency_id = agency.pk
+    person = {"employee_id__in": only} if only is not None else {}
     sessions = list(Enrolment.objects.filter(
         completed=True, session__agency_id=agency_id, session__end_date__gte=start, session__end_date__lte=end,
+        **person,
     ).values("employee_id").annotate(s=Sum("jp")).values_list("employee_id", "s").order_by())
     claims = list(ExternalClaim.objects.filter(
         status=ExternalClaim.Status.VERIFIED, employee__agency_id=agency_id, end_date__gte=start, end_date__lte=end,
+        **person,
     ).values("employee_id").annotate(s=Sum("jp")).values_list("employee_id", "s").order_by())
     mentoring = list(Log.objects.filter(
         pair__programme__agency_id=agency_id, date__gte=start, date__lte=end,
+        **({"pair__mentee_id__in": only} if only is not None else {}),
     ).values("pair__mentee_id").annotate(s=Sum("jp")).values_list("pair__mentee_id", "s").order_by())
     upcoming = list(Enrolment.objects.filter(
         status__in=Enrolment.ACTIVE, completed=False, session__agency_id=agency_id,
         session__status__in=[Session.Status.DRAFT, Session.Status.SCHEDULED, Session.Status.RUNNING],
-        session__end_date__gte=max(start, today), session__end_date__lte=end,
+        session__end_date__gte=max(start, today), session__end_date__lte=end, **person,
     ).values("employee_id").annotate(s=Sum("session__jp")).values_list("employee_id", "s").order_by())
     return Ledger(year=year, target=float(rules.jp_target), pppk_cap=float(rules.pppk_jp_cap), employee_ids=ids,
                   unit_ids=units, pppk=pppk, sessions=_place(ids, sessions), claims=_place(ids, claims),
@@ -139,7 +146,7 @@ def jp_ledger(agency, year: int, employees=None, *, today: dt.date | None = None
 
 def employee_jp(employee, year: int) -> dict:
     """One employee's totals (the same ledger, narrowed to them)."""
-    ledger = jp_ledger(employee.agency, year, Employee.objects.filter(pk=employee.pk))
+    ledger = jp_ledger(employee.agency, year, Employee.objects.filter(pk=employee.pk), only=[employee.pk])
     return ledger.row(employee.pk) or {}
 
 

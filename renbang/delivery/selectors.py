@@ -10,11 +10,12 @@ user: wrap them in `renbang.accounts.scoping.for_user(..., user)` when showing t
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from renbang.accounts.scoping import for_user
 from renbang.org.models import OrgUnit
+from renbang.plans.models import PlanStatus
 
 from .models import CODE_ALPHABET, Attendance, Certificate, Enrolment, ExternalClaim, Session
 
@@ -22,6 +23,32 @@ from .models import CODE_ALPHABET, Attendance, Certificate, Enrolment, ExternalC
 def completers(session):
     """Enrolments of `session` that completed it (the selector evaluation should use)."""
     return Enrolment.objects.filter(session=session, completed=True).select_related("employee")
+
+
+def plan_spending(completed: QuerySet[Enrolment], plan, year: int) -> tuple[QuerySet[Enrolment], QuerySet[Enrolment]]:
+    """The one rule for money spent against a year's approved development plan (RPK): split completed
+    participation (`completed`: Enrolments with completed=True, already narrowed to an agency or a user's scope)
+    into (realisation, outside), each annotated with `cost` (Rp for that participant).
+
+    - realisation: completed participation in the sessions made from the items of any approved version of the
+      plan's year (Session.plan_item; the latest approved version or one it superseded — PP 11/2017 lets the RPK
+      be revised, and a session held under version 1 stays the plan's realisation after version 2 is set), at the
+      cost per participant recorded in the item — the price the PPK approved (PP 11/2017 Pasal 207(3) huruf g;
+      the item keeps a copy of the catalogue price, so a later catalogue change does not rewrite the budget, and a
+      session has no cost of its own). The planned budget is the same price times the planned participants.
+    - outside: completed participation in the year's other sessions (ending in `year`) — spending the plan did
+      not budget — at the programme's catalogue cost per participant, the only price those sessions have. It is
+      never part of the realisation.
+    `plan` None (no approved plan): no realisation; all of the year's completed participation is outside."""
+    outside = completed.filter(session__end_date__year=year)
+    if plan is None:
+        return completed.none().annotate(cost=F("session__plan_item__cost_per_participant")), outside.annotate(
+            cost=F("session__programme__cost_per_participant"))
+    in_plan = Q(session__plan_item__plan__agency_id=plan.agency_id, session__plan_item__plan__year=plan.year,
+                session__plan_item__plan__status__in=(PlanStatus.APPROVED, PlanStatus.SUPERSEDED))
+    return (completed.filter(in_plan).annotate(cost=F("session__plan_item__cost_per_participant")),
+            outside.filter(Q(session__plan_item__isnull=True) | ~in_plan)
+            .annotate(cost=F("session__programme__cost_per_participant")))
 
 
 def attendees(session):

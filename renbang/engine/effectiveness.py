@@ -72,8 +72,14 @@ def wilson_interval(k, n, confidence: float = DEFAULT_CONFIDENCE) -> tuple[Float
     return p, lower, upper
 
 
-def flag_low_benefit(k_low, n, *, min_responses: int = DEFAULT_MIN_RESPONSES, threshold: float = DEFAULT_THRESHOLD,
-                     confidence: float = DEFAULT_CONFIDENCE) -> npt.NDArray[np.bool_]:
+def flag_low_benefit(
+    k_low,
+    n,
+    *,
+    min_responses: int = DEFAULT_MIN_RESPONSES,
+    threshold: float = DEFAULT_THRESHOLD,
+    confidence: float = DEFAULT_CONFIDENCE,
+) -> npt.NDArray[np.bool_]:
     """True where n ≥ min_responses and the Wilson lower bound of k_low/n exceeds `threshold`."""
     n_arr = np.asarray(n, dtype=np.float64)
     _p, lower, _u = wilson_interval(k_low, n_arr, confidence)
@@ -105,7 +111,10 @@ def shrink(observed, n, prior, prior_strength: float = DEFAULT_PRIOR_STRENGTH) -
     n = np.where(np.isnan(observed), 0.0, n)
     total = n + prior_strength
     with np.errstate(divide="ignore", invalid="ignore"):
-        value = np.where(total > 0, (n * x + prior_strength * prior) / np.where(total > 0, total, 1.0), prior)
+        # prior + share * (x - prior): stays between the two even where a subnormal strength would round
+        # (n*x + m*prior) / (n + m) above both (m = 5e-324, n = 0 gave 1.0 for a prior of 0.75).
+        share = np.where(total > 0, n / np.where(total > 0, total, 1.0), 0.0)
+        value = prior + share * (x - prior)
     return value
 
 
@@ -120,8 +129,9 @@ class Estimate:
     upper: FloatArray
 
 
-def shrunk_effectiveness(observed, n, prior, *, prior_strength: float = DEFAULT_PRIOR_STRENGTH,
-                         confidence: float = DEFAULT_CONFIDENCE) -> Estimate:
+def shrunk_effectiveness(
+    observed, n, prior, *, prior_strength: float = DEFAULT_PRIOR_STRENGTH, confidence: float = DEFAULT_CONFIDENCE
+) -> Estimate:
     """θ̂ and its Beta credible interval with n + m as the posterior's strength (see the module docstring)."""
     observed = np.asarray(observed, dtype=np.float64)
     n = np.where(np.isnan(observed), 0.0, np.asarray(n, dtype=np.float64))
@@ -130,14 +140,14 @@ def shrunk_effectiveness(observed, n, prior, *, prior_strength: float = DEFAULT_
     return Estimate(observed=observed, n=n, value=value, lower=lower, upper=upper)
 
 
-def pool_levels(means: Sequence, counts: Sequence, weights: Sequence) -> tuple[FloatArray, FloatArray]:
+def pool_levels(level_means: Sequence, level_counts: Sequence, weights: Sequence) -> tuple[FloatArray, FloatArray]:
     """Pool per-level evidence: means and counts are (levels, items) arrays; weights one per level.
 
     Returns (x̄, n) per item: the observation-and-weight-weighted mean of the levels that have data (NaN where
     none has), and the number of observations n = Σ n_l. A level with weight 0 counts neither.
     """
-    means = np.atleast_2d(np.asarray(means, dtype=np.float64))
-    counts = np.atleast_2d(np.asarray(counts, dtype=np.float64))
+    means = np.atleast_2d(np.asarray(level_means, dtype=np.float64))
+    counts = np.atleast_2d(np.asarray(level_counts, dtype=np.float64))
     w = np.asarray(weights, dtype=np.float64).reshape(-1, 1)
     if np.any(w < 0):
         raise ValueError("weights must be >= 0")
@@ -145,8 +155,9 @@ def pool_levels(means: Sequence, counts: Sequence, weights: Sequence) -> tuple[F
     wn = np.where(has, w * counts, 0.0)
     total = wn.sum(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        pooled = np.where(total > 0, (wn * np.where(has, means, 0.0)).sum(axis=0) / np.where(total > 0, total, 1),
-                          np.nan)
+        pooled = np.where(
+            total > 0, (wn * np.where(has, means, 0.0)).sum(axis=0) / np.where(total > 0, total, 1), np.nan
+        )
     n = np.where(has, counts, 0.0).sum(axis=0)
     return pooled, n
 
@@ -202,8 +213,9 @@ class LikertSummary:
     low_upper: float
 
 
-def likert_summary(scores, *, low_score: int = DEFAULT_LOW_SCORE,
-                   confidence: float = DEFAULT_CONFIDENCE) -> LikertSummary:
+def likert_summary(
+    scores, *, low_score: int = DEFAULT_LOW_SCORE, confidence: float = DEFAULT_CONFIDENCE
+) -> LikertSummary:
     """n, mean, sample sd, distribution and the low share with its Wilson interval of 1–5 scores."""
     values = np.asarray(scores, dtype=np.float64).ravel()
     values = values[~np.isnan(values)]
@@ -214,9 +226,15 @@ def likert_summary(scores, *, low_score: int = DEFAULT_LOW_SCORE,
     low = int(np.count_nonzero(values <= low_score))
     p, lower, upper = wilson_interval(low, n, confidence)
     return LikertSummary(
-        n=n, mean=float(values.mean()) if n else float("nan"),
-        sd=float(values.std(ddof=1)) if n > 1 else float("nan"), counts=counts, low=low, low_share=float(p),
-        low_lower=float(lower), low_upper=float(upper))
+        n=n,
+        mean=float(values.mean()) if n else float("nan"),
+        sd=float(values.std(ddof=1)) if n > 1 else float("nan"),
+        counts=counts,
+        low=low,
+        low_share=float(p),
+        low_lower=float(lower),
+        low_upper=float(upper),
+    )
 
 
 def alternative_scores(coverage, lower, value) -> FloatArray:

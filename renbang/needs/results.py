@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from typing import TypeVar
 
+from django.core.cache import cache
 from django.db.models import Avg, Count, Q, QuerySet, Sum
 
 from renbang.accounts.scoping import for_user
@@ -12,6 +15,8 @@ from renbang.org.models import OrgUnit
 
 from .models import AgreedNeed, Campaign, CurrentLevel, FocusGroup, JobMatch, Need
 from .selectors import _row_units, _top_map, job_matches_for_user, needs_for_user, units_in_charge
+
+T = TypeVar("T")
 
 
 def _units(campaign: Campaign, user) -> list[tuple[int, int | None, str]]:
@@ -23,14 +28,41 @@ def subtree(unit_id: int) -> QuerySet:
     return OrgUnit.objects.descendants(unit_id, include_self=True).values("pk")
 
 
+#: How long the figures of a computed campaign stay in the cache at most (they are keyed by the computation,
+#: so a recomputation is seen at once: this only frees memory).
+FIGURES_CACHE_SECONDS = 6 * 3600
+
+
+def _agency_wide_figures(campaign: Campaign, user, name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, cached when it can be shared: for a user who sees every employee of the campaign's agency
+    (BKPSDM admin, PPK: scoping.for_user filters nothing but the agency for them) the figures of a computed
+    campaign are the same for all such users, and they change only when the campaign is computed again
+    (compute.write_results replaces its needs and job matches, then sets a new computed_at). So the key is the
+    campaign and its computed_at: no invalidation to forget, a recomputation is a new key. Users with a narrower
+    scope (an OPD officer's unit subtree, a supervisor's staff) are never served from the cache."""
+    if not (user.sees_whole_agency and user.agency_id == campaign.agency_id and campaign.computed_at):
+        return compute()
+    key = f"needs:{name}:{campaign.pk}:{campaign.computed_at.isoformat()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FIGURES_CACHE_SECONDS)
+    return value
+
+
+def _cell_figures(campaign: Campaign, user) -> list[dict]:
+    return list(needs_for_user(user, campaign).filter(required__gt=0).values("unit_id", "competency_id")
+                .annotate(n=Count("pk"), with_gap=Count("pk", filter=Q(gap__gt=0)), gap_sum=Sum("gap"))
+                .order_by())
+
+
 def heatmap(campaign: Campaign, user, parent_id: int | None = None) -> dict:
     """Rows = units (children of parent_id or the top units in scope), columns = competencies with a need;
     each cell: employees measured, employees with a gap, their share (%) and the mean gap."""
     units = _units(campaign, user)
     rows = _row_units(units, parent_id, user)
     top_of = _top_map(units, {pk for pk, _n in rows})
-    agg = (needs_for_user(user, campaign).filter(required__gt=0).values("unit_id", "competency_id")
-           .annotate(n=Count("pk"), with_gap=Count("pk", filter=Q(gap__gt=0)), gap_sum=Sum("gap")))
+    agg = _agency_wide_figures(campaign, user, "cells", lambda: _cell_figures(campaign, user))
     cells: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: {"n": 0, "with_gap": 0, "gap_sum": 0})
     comp_ids = set()
     for row in agg:
@@ -62,14 +94,26 @@ def heatmap(campaign: Campaign, user, parent_id: int | None = None) -> dict:
 
 def top_needs(campaign: Campaign, user, unit_id: int | None = None, limit: int = 15) -> list[dict]:
     """Competencies ranked by how many employees have a gap (then by mean priority), in the user's scope."""
+    if unit_id:  # a unit's subtree as it is now (units move): not cached
+        rows = _top_needs(campaign, user, unit_id, limit)
+    else:
+        rows = _agency_wide_figures(campaign, user, f"top{limit}", lambda: _top_needs(campaign, user, None, limit))
+    # code and name read now, not cached with the figures: the dictionary may be edited between computations
+    names = {c["pk"]: c for c in Competency.objects.filter(pk__in=[r["competency_id"] for r in rows])
+             .values("pk", "code", "name")}
+    return [dict(r, competency__code=names[r["competency_id"]]["code"],
+                 competency__name=names[r["competency_id"]]["name"], source="computed")
+            for r in rows if r["competency_id"] in names]
+
+
+def _top_needs(campaign: Campaign, user, unit_id: int | None, limit: int) -> list[dict]:
     qs = needs_for_user(user, campaign).filter(Q(gap__gt=0) | Q(next_gap__gt=0))
     if unit_id:
         qs = qs.filter(unit__in=subtree(unit_id))
-    rows = (qs.values("competency_id", "competency__code", "competency__name")
-            .annotate(employees=Count("pk", filter=Q(gap__gt=0)), next_only=Count("pk", filter=Q(gap=0)),
-                      mean_priority=Avg("priority"), mean_gap=Avg("gap"))
-            .order_by("-employees", "-mean_priority")[:limit])
-    return [dict(r, source="computed") for r in rows]
+    return list(qs.values("competency_id")
+                .annotate(employees=Count("pk", filter=Q(gap__gt=0)), next_only=Count("pk", filter=Q(gap=0)),
+                          mean_priority=Avg("priority"), mean_gap=Avg("gap"))
+                .order_by("-employees", "-mean_priority", "competency_id")[:limit])
 
 
 def agreed_needs(campaign: Campaign, user, unit_id: int | None = None) -> QuerySet[AgreedNeed]:
@@ -90,8 +134,8 @@ def cell_needs(campaign: Campaign, user, unit_id: int, competency_id: int) -> Qu
 
 
 def band_summary(campaign: Campaign, user) -> dict[str, int]:
-    counts = dict(job_matches_for_user(user, campaign).values_list("band").annotate(n=Count("pk"))
-                  .values_list("band", "n"))
+    counts = _agency_wide_figures(campaign, user, "bands", lambda: dict(
+        job_matches_for_user(user, campaign).values_list("band").annotate(n=Count("pk")).values_list("band", "n")))
     return {key: counts.get(key, 0) for key in JobMatch.BAND_LABELS}
 
 

@@ -164,16 +164,24 @@ def assessment_save_scores(*, assessment: Assessment, scores: Mapping[int, int |
     if assessment.is_submitted:
         raise ValidationError(_("Kuesioner sudah dikirim dan tidak dapat diubah."))
     _ensure_open(assessment.campaign)
+    if any(competency_id not in allowed_competencies for competency_id in scores):
+        raise ValidationError(_("Kompetensi tidak termasuk standar jabatan pegawai ini."))
+    # The scores as they are, in one query; a row is saved (and audited) only when its level changes. The
+    # assessment is locked above and each competency is in its standard, so the checks of full_clean that ask
+    # the database (the two foreign keys, the unique pair) would only repeat that: the level is still validated.
+    existing = {s.competency_id: s for s in AssessmentScore.objects.filter(assessment=assessment,
+                                                                          competency_id__in=list(scores))}
     for competency_id, level in scores.items():
-        if competency_id not in allowed_competencies:
-            raise ValidationError(_("Kompetensi tidak termasuk standar jabatan pegawai ini."))
+        score = existing.get(competency_id)
         if level is None:
-            AssessmentScore.objects.filter(assessment=assessment, competency_id=competency_id).delete()
+            if score is not None:
+                score.delete()
             continue
-        score = AssessmentScore.objects.filter(assessment=assessment, competency_id=competency_id).first()
+        if score is not None and score.level == level:
+            continue
         score = score or AssessmentScore(assessment=assessment, competency_id=competency_id)
         score.level = level
-        score.full_clean()
+        score.full_clean(exclude=["assessment", "competency"], validate_unique=False, validate_constraints=False)
         score.save()
     assessment.save(update_fields=["updated_at"])
     return assessment

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from renbang.org.models import OrgUnit, PositionType
+from renbang.core.widgets import PlainSelect
+from renbang.org.models import PositionType
 
 from .models import EmployeeStatus
 from .ranks import RANK_CHOICES
@@ -9,7 +10,9 @@ from .ranks import RANK_CHOICES
 
 class EmployeeFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari nama atau NIP"), required=False)
-    unit = forms.ModelChoiceField(label=_("Unit kerja"), queryset=OrgUnit.objects.none(), required=False)
+    #: The units in scope as (pk, name) rows, not model instances, in a PlainSelect: a city has 900 units.
+    unit = forms.TypedChoiceField(label=_("Unit kerja"), coerce=int, empty_value=None, required=False,
+                                  widget=PlainSelect)
     position_type = forms.ChoiceField(label=_("Jenis jabatan"), required=False,
                                       choices=[("", _("Semua jenis"))] + list(PositionType.choices))
     status = forms.ChoiceField(label=_("Status"), required=False,
@@ -18,9 +21,8 @@ class EmployeeFilterForm(forms.Form):
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if units is not None:
-            self.fields["unit"].queryset = units
-        self.fields["unit"].empty_label = _("Semua unit")
+        self.fields["unit"].choices = [("", _("Semua unit"))] + list(
+            units.values_list("pk", "name") if units is not None else [])
         for name, field in self.fields.items():
             css = "form-control form-control-sm" if name == "q" else "form-select form-select-sm"
             field.widget.attrs.setdefault("class", css)

@@ -16,11 +16,11 @@ PAGE_SIZE = 50
 
 
 def _filtered(request):
-    units = for_user(OrgUnit.objects.current(), request.user).only("pk", "name").order_by("name")
+    units = for_user(OrgUnit.objects.current(), request.user).order_by("name")
     form = EmployeeFilterForm(request.GET or None, units=units)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = selectors.employee_list_for_user(
-        request.user, q=filters.get("q", ""), unit=filters["unit"].pk if filters.get("unit") else None,
+        request.user, q=filters.get("q", ""), unit=filters.get("unit"),
         position_type=filters.get("position_type", ""), status=filters.get("status", ""),
         rank=filters.get("rank", ""), sort=request.GET.get("sort", "name"),
     )

@@ -106,18 +106,22 @@ def level_fits(offer: Offer, current: int) -> bool:
 
 def candidate_programmes(offers: dict[int, list[Offer]], scheduled: set[int], emp_type: list[str],
                          need_emp: np.ndarray, need_comp: np.ndarray, gap: np.ndarray, weight: np.ndarray,
-                         k: int, need_current: np.ndarray | None = None) -> dict[int, list[int]]:
-    """{employee index: the k programmes most worth it for them}: open to their position type, addressing one of
+                         k: int, need_current: np.ndarray | None = None,
+                         emp_status: list[str] | None = None) -> dict[int, list[int]]:
+    """{employee index: the k programmes most worth it for them}: open to their position type (and employment
+    status, when `emp_status` is given: Offer.employee_statuses — the CPNS basic training for CPNS), addressing one of
     their gaps at a level the programme is meant for (`level_fits`), ranked by weighted expected closure (then
     by lower cost). Development without a gap to close is not planned (PP 11/2017 Pasal 206), and a short list
     per employee keeps the engine's choice small; k = 0 (`NO_LIMIT`) keeps every programme that qualifies."""
     by_comp: dict[int, list[tuple[int, float, Offer]]] = defaultdict(list)
     types: dict[int, tuple[str, ...]] = {}
+    statuses: dict[int, tuple[str, ...]] = {}
     cost: dict[int, int] = {}
     for pid, olist in offers.items():
         if pid not in scheduled:
             continue
         types[pid] = olist[0].position_types
+        statuses[pid] = olist[0].employee_statuses
         cost[pid] = olist[0].cost_per_participant
         for o in olist:
             by_comp[o.competency_id].append((pid, float(o.expected_uplift), o))
@@ -128,8 +132,9 @@ def candidate_programmes(offers: dict[int, list[Offer]], scheduled: set[int], em
         if g <= 0:
             continue
         for pid, up, o in by_comp.get(c, ()):
-            t = types[pid]
-            if (not t or emp_type[i] in t) and level_fits(o, lv):
+            t, st = types[pid], statuses[pid]
+            if ((not t or emp_type[i] in t) and (not st or emp_status is None or emp_status[i] in st)
+                    and level_fits(o, lv)):
                 score[i][pid] += w * min(g, up)
     limit = None if k == NO_LIMIT else k
     return {i: [pid for pid, _v in sorted(sc.items(), key=lambda kv: (-kv[1], cost[kv[0]], kv[0]))[:limit]]
@@ -293,7 +298,7 @@ def build(scenario: PlanningScenario, *, locked: list[Locked] | None = None) -> 
                 left[k] = max(0.0, left[k] - got)
 
     candidates = candidate_programmes(offers, set(by_prog), emp_type, need_emp, need_comp, left, need_weight,
-                                      int(scenario.candidates_per_employee), need_current)
+                                      int(scenario.candidates_per_employee), need_current, emp_status)
 
     # --- the instance
     floor = int(scenario.jp_floor_pns)

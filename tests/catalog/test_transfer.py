@@ -78,3 +78,79 @@ def test_it_refuses_a_file_that_is_not_a_spreadsheet(catalogue):
 def test_it_names_missing_required_columns(catalogue):
     report = import_catalogue(agency=catalogue.agency, data=b"Judul,Biaya\nA,1\n", filename="k.csv")
     assert not report.written and "Kode metode" in report.errors[0].message
+
+
+def _without(data: bytes, *labels: str) -> bytes:
+    rows = _rows(data)
+    keep = [i for i, label in enumerate(rows[0]) if label not in labels]
+    return xlsx_bytes([rows[0][i] for i in keep], [[r[i] for i in keep] for r in rows[1:]])
+
+
+def _state(agency) -> list:
+    return _rows(_export(agency))
+
+
+def test_it_keeps_what_an_older_template_does_not_carry(catalogue):
+    """A file without the optional columns (an older template) updates what it carries and nothing else."""
+    pkp = Programme.objects.get(code="PKP-01")
+    Programme.objects.filter(pk=pkp.pk).update(employee_statuses=["pns"], description="Untuk pengawas",
+                                               curriculum_reference="Perlan 5/2022", capacity_per_session=25)
+    before = _state(catalogue.agency)
+    optional = [h for h in HEADERS if h not in ("Kode", "Judul", "Kode metode", "JP")]
+    data = _without(_export(catalogue.agency), *optional)
+    report = import_catalogue(agency=catalogue.agency, data=data, filename="katalog.xlsx")
+    assert report.written and report.unchanged == 2 and report.updated == 0
+    assert _state(catalogue.agency) == before
+    rows = _rows(data)
+    rows[1 + [r[0] for r in rows[1:]].index("PKP-01")][rows[0].index("JP")] = 400
+    report = import_catalogue(agency=catalogue.agency, data=xlsx_bytes(rows[0], rows[1:]), filename="k.xlsx")
+    assert report.updated == 1
+    pkp.refresh_from_db()
+    assert pkp.jp == 400 and pkp.employee_statuses == ["pns"] and pkp.position_types == ["pengawas"]
+    assert (pkp.cost_per_participant, pkp.mandatory, pkp.capacity_per_session) == (25_000_000, True, 25)
+    assert sorted(f"{t.competency.code}:{t.uplift}" for t in pkp.targets.all()) == ["M.2:1", "M.6:2"]
+    assert (pkp.description, pkp.curriculum_reference) == ("Untuk pengawas", "Perlan 5/2022")
+
+
+def test_it_updates_a_present_column_and_an_empty_cell_lifts_the_restriction(catalogue):
+    """Jenis jabatan / Status kepegawaian present: their value replaces the stored one; empty means everyone
+    (docs/panduan/katalog-dan-mentoring.md: "kosong = semua")."""
+    rows = _rows(_export(catalogue.agency))
+    header = rows[0]
+    pkp = next(r for r in rows[1:] if r[0] == "PKP-01")
+    bim = next(r for r in rows[1:] if r[0] == "BIM-01")
+    pkp[header.index("Jenis jabatan")] = None
+    bim[header.index("Status kepegawaian")] = "cpns, pppk"
+    bim[header.index("Jenis jabatan")] = "pelaksana"
+    report = import_catalogue(agency=catalogue.agency, data=xlsx_bytes(header, rows[1:]), filename="k.xlsx")
+    assert report.updated == 2
+    assert Programme.objects.get(code="PKP-01").position_types == []
+    bim_programme = Programme.objects.get(code="BIM-01")
+    assert bim_programme.employee_statuses == ["cpns", "pppk"] and bim_programme.position_types == ["pelaksana"]
+    report = import_catalogue(agency=catalogue.agency, data=_export(catalogue.agency), filename="k.xlsx")
+    assert report.unchanged == 2 and report.updated == 0
+
+
+def test_a_new_programme_from_an_older_template_takes_the_defaults(catalogue):
+    csv = b"Kode,Judul,Kode metode,JP\nN-1,Workshop SRIKANDI,KL-WOR,8\n"
+    report = import_catalogue(agency=catalogue.agency, data=csv, filename="k.csv")
+    assert report.created == 1
+    new = Programme.objects.get(code="N-1")
+    assert (new.employee_statuses, new.position_types, new.active, new.capacity_per_session) == ([], [], True, 30)
+
+
+def test_a_file_without_codes_refuses_to_copy_a_programme_already_in_the_catalogue(catalogue):
+    # Imported twice, a file without the Kode column would otherwise create every programme a second time.
+    data = _without(_export(catalogue.agency), "Kode")
+    report = import_catalogue(agency=catalogue.agency, data=data, filename="katalog.xlsx")
+    assert not report.written and report.created == 0
+    assert len(report.errors) == 2
+    assert "sudah ada (kode PKP-01)" in " ".join(e.message for e in report.errors)
+    assert Programme.objects.filter(agency=catalogue.agency).count() == 2
+
+
+def test_two_rows_without_a_code_for_the_same_new_programme_make_one_error_not_two_programmes(catalogue):
+    csv = b"Judul,Kode metode,JP\nWorkshop SRIKANDI,KL-WOR,8\nWorkshop SRIKANDI,KL-WOR,8\nLatihan Baru,KL-WOR,8\n"
+    report = import_catalogue(agency=catalogue.agency, data=csv, filename="k.csv")
+    assert not report.written and [e.row for e in report.errors] == [3]
+    assert not Programme.objects.filter(title__in=["Workshop SRIKANDI", "Latihan Baru"]).exists()

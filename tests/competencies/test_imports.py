@@ -135,3 +135,35 @@ def test_it_reads_an_impossible_level_as_no_level(text):
     from renbang.competencies.services.imports import _level_number
 
     assert _level_number(text) is None
+
+
+def _technical_state(agency) -> list[list]:
+    return [list(r) for r in technical_rows(agency.pk)]
+
+
+def test_a_file_without_the_optional_columns_keeps_what_it_does_not_carry(comp):
+    """An older template without Definisi / Aktif / Judul level / Indikator perilaku: the stored values stay; the
+    columns it carries update."""
+    agency = comp.world.agency
+    Competency.objects.filter(pk=comp.budgeting.pk).update(definition="Definisi anggaran", active=False)
+    level = comp.budgeting.levels.get(level=2)
+    level.title = "Judul dua"
+    level.save()
+    level.indicators.create(text="Menyusun RKA")
+    before = _technical_state(agency)
+    keep = [i for i, h in enumerate(TECHNICAL_HEADERS)
+            if h not in ("Definisi", "Aktif", "Judul level", "Indikator perilaku")]
+    rows = [[r[i] for i in keep] for r in before]
+    headers = [TECHNICAL_HEADERS[i] for i in keep]
+    report = technical_import(agency=agency, data=xlsx(headers, rows), filename="lama.xlsx")
+    assert not report.errors and report.updated == 0 and report.unchanged == 3
+    assert _technical_state(agency) == before
+    row = next(r for r in rows if r[0] == "T.KEU.1" and r[headers.index("Level")] == 2)
+    row[headers.index("Deskripsi level")] = "Deskripsi baru"
+    report = technical_import(agency=agency, data=xlsx(headers, rows), filename="lama.xlsx")
+    assert report.updated == 1
+    budgeting = Competency.objects.get(pk=comp.budgeting.pk)
+    assert (budgeting.definition, budgeting.active) == ("Definisi anggaran", False)
+    level = budgeting.levels.get(level=2)
+    assert (level.title, level.description) == ("Judul dua", "Deskripsi baru")
+    assert "Menyusun RKA" in list(level.indicators.values_list("text", flat=True))

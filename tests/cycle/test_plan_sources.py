@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from renbang.catalog.models import Method, Programme, Provider
 from renbang.cycle.models import CarriedNeed
-from renbang.cycle.services import year_close
+from renbang.cycle.services import year_close, year_summary
 from renbang.delivery.models import Enrolment, Session
 from renbang.plans.models import DevelopmentPlan, IndividualPlan, PlanAssignment, PlanItem
 
@@ -133,3 +133,100 @@ def test_it_gives_the_budget_apart_from_outside_spending_in_the_api(delivered, l
                               "outside_plan": 3_000_000, "outside_plan_participants": 2}
     assert (data["plan_progress"]["planned"], data["plan_progress"]["planned_to_date"],
             data["plan_progress"]["held_to_date"]) == (0, 1, 1)
+
+
+@pytest.fixture
+def repriced(delivered):
+    """The catalogue price of the plan's programme went up after the PPK set the plan (Rp 2.000.000 → 2.600.000):
+    the plan item keeps the approved Rp 2.000.000."""
+    Programme.objects.filter(code="KS-1").update(cost_per_participant=2_600_000)
+    return delivered
+
+
+def test_the_year_counts_only_the_plans_sessions_as_realised_at_the_plans_price(repriced):
+    summary = year_summary(repriced.agency.pk, 2025)
+    totals = summary["totals"]
+    assert totals["planned"] == {"participants": 2, "jp": 24, "budget": 4_000_000}
+    assert totals["realised"] == {"participants": 1, "jp": 12, "budget": 2_000_000}  # the item's price, not 2.6 M
+    assert totals["outside"] == {"participants": 2, "jp": 16, "budget": 3_000_000}  # Bimtek Arsip, catalogue price
+    units = {r["name"]: r for r in summary["by_unit"]}
+    assert units["Dinas Kesehatan"]["realised"]["budget"] == 0
+    assert units["Dinas Kesehatan"]["outside"] == {"participants": 1, "jp": 8, "budget": 1_500_000}
+
+
+def test_the_dashboard_prices_the_plans_realisation_as_the_plan_did(repriced, login):
+    budget = login(repriced.users.head).get("/siklus/pimpinan/?bulan=2025-09").context["d"]["budget"]
+    assert (budget["realised"], budget["outside"]) == (2_000_000, 3_000_000)
+
+
+def test_the_year_page_and_its_reports_show_the_spending_outside_the_plan_apart(repriced, login):
+    client = login(repriced.users.head)
+    response = client.get("/siklus/tahun/2025/")
+    text = response.content.decode()
+    assert 'id="tot-outside"' in text and "Rp 3.000.000" in text and "Di luar rencana" in text
+    assert "tidak dihitung sebagai realisasi rencana" in text
+    sheets = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in load_workbook(
+        io.BytesIO(client.get("/siklus/laporan/tahunan/2025.xlsx").content), read_only=True)}
+    overview = dict(sheets["Ringkasan"][1:])
+    assert (overview["Anggaran realisasi (Rp)"], overview["Anggaran di luar rencana (Rp)"]) == (2_000_000, 3_000_000)
+    assert sheets["Per unit"][0][1:4] == ["Peserta rencana", "Peserta realisasi", "Peserta di luar rencana"]
+    assert sheets["RPK 7 unsur"][1][7:] == [1, 2_000_000]
+    pdf = client.get("/siklus/laporan/tahunan/2025.pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    year_close(agency_id=repriced.agency.pk, year=2025)
+    closing = client.get("/api/v1/cycle/year-closings/?year=2025").json()["results"][0]
+    assert closing["summary"]["totals"]["outside"]["budget"] == 3_000_000
+    assert closing["summary"]["totals"]["realised"]["budget"] == 2_000_000
+    assert login(repriced.users.employee).get("/api/v1/cycle/year-closings/").status_code == 403
+    assert login(repriced.users.officer_a).get("/siklus/laporan/tahunan/2025.xlsx").status_code == 403
+
+
+def test_a_year_closed_before_the_split_says_its_realisation_holds_everything(planned, login):
+    closing = year_close(agency_id=planned.agency.pk, year=2025)
+    for row in [closing.summary["totals"], *closing.summary["by_unit"], *closing.summary["by_competency"]]:
+        row.pop("outside")
+    closing.save()
+    client = login(planned.users.head)
+    text = client.get("/siklus/tahun/2025/").content.decode()
+    assert "Tidak dipisahkan saat tahun ditutup." in text and "mencakup semua pelatihan" in text
+    sheets = load_workbook(io.BytesIO(client.get("/siklus/laporan/tahunan/2025.xlsx").content), read_only=True)
+    assert dict(list(sheets["Ringkasan"].iter_rows(values_only=True))[1:])["Anggaran di luar rencana (Rp)"] == "—"
+    assert client.get("/siklus/laporan/tahunan/2025.pdf").status_code == 200
+
+
+def _revise(plan: DevelopmentPlan, *, status: str = "approved") -> DevelopmentPlan:
+    """Version n+1 of `plan` with a copy of its items; an approved revision supersedes `plan`."""
+    revised = DevelopmentPlan.objects.create(agency=plan.agency, year=plan.year, version=plan.version + 1,
+                                             previous=plan, title=plan.title, status=status,
+                                             budget_total=plan.budget_total)
+    for item in plan.items.all():
+        item.pk = None
+        item.plan = revised
+        item.save()
+    if status == "approved":
+        DevelopmentPlan.objects.filter(pk=plan.pk).update(status="superseded")
+    return revised
+
+
+def test_a_revised_plan_keeps_the_sessions_held_under_its_earlier_version_as_realisation(delivered, login):
+    """PP 11/2017 lets the PPK revise the RPK: the May session made from version 1's item stays the plan's
+    realisation after version 2 is set (delivery.selectors.plan_spending); a draft version 3's item, or another
+    year's plan, does not make a session the plan's."""
+    v1 = DevelopmentPlan.objects.get(year=2025)
+    v2 = _revise(v1)
+    totals = year_summary(delivered.agency.pk, 2025)["totals"]
+    assert totals["realised"] == {"participants": 1, "jp": 12, "budget": 2_000_000}
+    assert totals["outside"] == {"participants": 2, "jp": 16, "budget": 3_000_000}
+    budget = login(delivered.users.head).get("/siklus/pimpinan/?bulan=2025-09").context["d"]["budget"]
+    assert (budget["realised"], budget["outside"]) == (2_000_000, 3_000_000)
+    draft_item = _revise(v2, status="draft").items.get()
+    other_year = DevelopmentPlan.objects.create(agency=delivered.agency, year=2024, title="RPK 2024",
+                                                status="approved")
+    old_item = PlanItem.objects.get(plan=v1)
+    old_item.pk, old_item.plan = None, other_year
+    old_item.save()
+    _session(delivered, draft_item.programme, [delivered.other], end=dt.date(2025, 10, 1), item=draft_item)
+    _session(delivered, old_item.programme, [delivered.other], end=dt.date(2025, 3, 1), item=old_item)
+    totals = year_summary(delivered.agency.pk, 2025)["totals"]
+    assert totals["realised"]["participants"] == 1
+    assert totals["outside"] == {"participants": 4, "jp": 40, "budget": 7_000_000}

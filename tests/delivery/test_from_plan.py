@@ -66,3 +66,32 @@ def test_a_plan_item_on_a_routine_session_links_to_its_delivery_session(world):
     assert result["created"] == 0 and result["linked"] == 1 and result["invited"] == 3
     existing.refresh_from_db()
     assert existing.plan_item == item and Session.objects.count() == 1
+
+
+def _routine(world, jp: int, *, weekday: int = 4):
+    """A routine (monthly) catalogue programme of `jp` JP on the 2nd given weekday; its March 2026 planned session."""
+    from renbang.catalog.models import RecurrenceRule
+    from renbang.catalog.services import planned_sessions_generate
+
+    programme = make_programme(world, code=f"RUT-{jp}", jp=jp)
+    rule = RecurrenceRule.objects.create(programme=programme, mode="nth_weekday", weekday=weekday, nth=2)
+    planned_sessions_generate(rule=rule, year=2026)
+    return programme.planned_sessions.get(month=3)
+
+
+def test_a_routine_session_lasts_as_many_working_days_as_its_jp_needs(world, settings):
+    """A routine session follows the rule of every session: ceil(JP / JP_PER_TRAINING_DAY) working days from its
+    planned date, weekends skipped (20 JP at 8 a day: Friday 13 March 2026, Monday 16 and Tuesday 17)."""
+    planned = _routine(world, 20)
+    assert planned.date.isoformat() == "2026-03-13"
+    session = services.session_from_planned(planned=planned)
+    days = [d.date.isoformat() for d in session.days.order_by("date")]
+    assert days == ["2026-03-13", "2026-03-16", "2026-03-17"]
+    assert (session.start_date.isoformat(), session.end_date.isoformat(), session.jp) == (
+        "2026-03-13", "2026-03-17", 20)
+    short = _routine(world, 4, weekday=1)
+    assert [s.days.count() for s in services.sessions_from_planned(agency=world.agency, year=2026, month=3)] == [1]
+    assert Session.objects.get(planned_session=short).start_date == short.date
+    settings.RENBANG = {**settings.RENBANG, "JP_PER_TRAINING_DAY": 2}
+    longer = services.session_from_planned(planned=_routine(world, 6, weekday=2))
+    assert longer.days.count() == 3

@@ -53,6 +53,21 @@ def test_it_sums_sessions_verified_claims_and_mentoring(world):
     assert ledger.employee_jp(world.staff, year + 1)["total"] == 0
 
 
+def test_it_gives_the_same_figures_when_summing_only_the_given_employees(world):
+    day = past_weekdays(1)[0]
+    _complete(world, make_session(world, days=[day], jp=8), [world.staff, world.chief, world.other])
+    upcoming = make_session(world, days=future_weekdays(1), jp=4)
+    services.enrolments_invite(session=upcoming, employees=[world.staff, world.other], user=world.users.admin)
+    _mentoring_log(world, world.staff, Decimal("2.5"), day)
+    _mentoring_log(world, world.other, Decimal("1.5"), day)
+    chosen = [world.staff.pk, world.chief.pk]
+    whole = ledger.jp_ledger(world.agency, day.year, Employee.objects.filter(pk__in=chosen))
+    narrowed = ledger.jp_ledger(world.agency, day.year, Employee.objects.filter(pk__in=chosen), only=chosen)
+    for pk in chosen:
+        assert narrowed.row(pk) == whole.row(pk)
+    assert narrowed.row(world.staff.pk)["total"] == 10.5 and narrowed.row(world.staff.pk)["upcoming"] == 4
+
+
 def test_compliance_flags_pppk_over_the_cap_and_at_risk(world):
     day = past_weekdays(1)[0]
     world.other.status = "pppk"

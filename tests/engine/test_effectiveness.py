@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from renbang.engine import effectiveness as ef
@@ -123,6 +123,7 @@ def test_it_narrows_the_interval_with_more_data_at_the_same_share(kn, factor):
 
 @settings(deadline=None)  # a loaded shared machine makes timings meaningless here
 @given(st.floats(0, 1), st.integers(0, 1000), st.floats(0, 1), st.floats(0, 50))
+@example(0.0, 0, 0.75, 5e-324)  # a subnormal strength once rounded the estimate to 1.0
 def test_it_keeps_the_shrunk_estimate_between_evidence_and_prior(observed, n, prior, strength):
     value = float(ef.shrink(observed, n, prior, strength))
     assert min(observed, prior) - 1e-12 <= value <= max(observed, prior) + 1e-12

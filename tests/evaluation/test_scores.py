@@ -56,6 +56,23 @@ def test_it_imports_a_sheet_all_or_nothing(ev, login):
     assert models.TestScore.objects.count() == 2
 
 
+def test_a_sheet_without_a_score_column_keeps_the_stored_scores_of_that_column(ev, login):
+    """A sheet of pre-test scores only (before the post-test), or of post-test only, updates its column and leaves
+    the other as stored; a present column updates."""
+    client = login(ev.world.users.admin)
+    url = reverse("evaluation:test_scores", args=[ev.session_p.pk])
+    full = xlsx_bytes(["NIP", "Pre-test", "Post-test", "Nilai maksimal"], [[ev.world.staff.nip, 40, 45, 50]])
+    assert client.post(url, {"file": _upload(full)}).status_code == 302
+    pre_only = xlsx_bytes(["NIP", "Pre-test"], [[ev.world.staff.nip, 30]])
+    assert client.post(url, {"file": _upload(pre_only)}).status_code == 302
+    score = models.TestScore.objects.get(enrolment__employee=ev.world.staff)
+    assert (score.pre, score.post, score.maximum) == (30, 45, 50)
+    post_only = xlsx_bytes(["NIP", "Post-test"], [[ev.world.staff.nip, 48]])
+    assert client.post(url, {"file": _upload(post_only)}).status_code == 302
+    score.refresh_from_db()
+    assert (score.pre, score.post, score.maximum) == (30, 48, 50)
+
+
 def test_it_refuses_a_file_that_is_not_a_spreadsheet(ev, login):
     response = login(ev.world.users.admin).post(reverse("evaluation:test_scores", args=[ev.session_p.pk]),
                                                 {"file": _upload(b"\x00\x01garbage", "nilai.xlsx")})

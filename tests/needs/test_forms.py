@@ -106,3 +106,35 @@ def test_it_refuses_forms_of_a_closed_campaign(needs_world, login):
     response = login(w.users.employee).post(url("self_form", w.campaign.pk), {f"c{w.comps[0].pk}": "3"})
     assert response.status_code == 200 and "tidak sedang dibuka" in response.content.decode()
     assert not Assessment.objects.filter(employee=w.staff).exists()
+
+
+def test_it_saves_and_audits_only_the_levels_that_change(needs_world):
+    import pytest
+    from auditlog.models import LogEntry
+    from django.core.exceptions import ValidationError
+
+    from renbang.needs import services
+    from renbang.needs.models import AssessmentScore
+
+    from .factories import CompetencyFactory
+
+    w = needs_world
+    m1, m2, m3 = w.comps
+    allowed = {c.pk for c in w.comps}
+    assessment = services.self_assessment_get_or_create(campaign=w.campaign, employee=w.staff)
+    services.assessment_save_scores(assessment=assessment, scores={m1.pk: 3, m2.pk: 2}, allowed_competencies=allowed)
+    entries = LogEntry.objects.get_for_model(AssessmentScore)
+    assert entries.count() == 2
+    services.assessment_save_scores(assessment=assessment, scores={m1.pk: 3, m2.pk: 4, m3.pk: 1},
+                                    allowed_competencies=allowed)
+    assert dict(assessment.scores.values_list("competency_id", "level")) == {m1.pk: 3, m2.pk: 4, m3.pk: 1}
+    assert entries.count() == 4  # m2 changed, m3 created; m1 unchanged: no entry
+    services.assessment_save_scores(assessment=assessment, scores={m3.pk: None}, allowed_competencies=allowed)
+    assert set(assessment.scores.values_list("competency_id", flat=True)) == {m1.pk, m2.pk} and entries.count() == 5
+    with pytest.raises(ValidationError):
+        services.assessment_save_scores(assessment=assessment, scores={m1.pk: 9}, allowed_competencies=allowed)
+    other = CompetencyFactory(code="M.9", name="Lain")
+    with pytest.raises(ValidationError):
+        services.assessment_save_scores(assessment=assessment, scores={m2.pk: 1, other.pk: 3},
+                                        allowed_competencies=allowed)
+    assert dict(assessment.scores.values_list("competency_id", "level")) == {m1.pk: 3, m2.pk: 4}

@@ -55,3 +55,18 @@ def test_it_exports_the_filtered_list_without_formulas(world, login):
 def test_it_hides_an_employee_outside_the_scope_with_404(world, login):
     assert login(world.users.employee).get(f"/pegawai/{world.other.pk}/").status_code == 404
     assert login(world.users.employee).get(f"/pegawai/{world.staff.pk}/").status_code == 200
+
+
+def test_it_offers_every_current_unit_and_keeps_the_chosen_one_selected(world, login):
+    page = login(world.users.admin).get("/pegawai/", {"unit": world.unit_b.pk}).content.decode()
+    select = page[page.index('id="id_unit" name="unit"'):]
+    select = select[:select.index("</select>")]
+    assert '<option value="">Semua unit</option>' in select
+    assert f'<option value="{world.unit_b.pk}" selected>Dinas Kesehatan</option>' in select
+    assert f'<option value="{world.unit_a.pk}">Dinas Pendidikan dan Kebudayaan</option>' in select
+    assert select.count("<option") == 1 + world.agency.units.count()
+
+
+def test_it_ignores_a_unit_that_is_not_a_choice(world, login):
+    page = login(world.users.admin).get("/pegawai/", {"unit": "999999"}).content.decode()
+    assert "Ahmad Lubis" in page and "Siti Nasution" in page  # an invalid filter filters nothing, no 500

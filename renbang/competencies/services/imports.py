@@ -4,6 +4,7 @@ same data changes nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from auditlog.models import LogEntry
@@ -105,7 +106,7 @@ def technical_import(*, agency, data: bytes, filename: str = "", dry_run: bool =
         return report
     try:
         with transaction.atomic():
-            _write_technical(agency, groups, report)
+            _write_technical(agency, groups, report, absent={k for k in _KEPT_WHEN_ABSENT if k not in cols})
             if dry_run or report.errors:
                 raise _Abort
     except _Abort:
@@ -128,7 +129,30 @@ def _family_for(agency, text: str, families: dict, report: ImportReport) -> JobF
     return family
 
 
-def _write_technical(agency, groups: dict, report: ImportReport) -> None:
+#: Optional columns of the technical import: absent from the file (an older template), they leave an existing
+#: competency's stored definition / active flag / level titles / indicators as they are (a new one gets the empty
+#: value). Present with an empty cell, they mean empty (and "Aktif" empty means active).
+_KEPT_WHEN_ABSENT = ("definition", "active", "title", "indicators")
+
+
+def _keep_absent(current: Competency, group: dict, levels: list[LevelData], absent: set[str]) -> list[LevelData]:
+    if "definition" in absent:
+        group["definition"] = current.definition
+    if "active" in absent:
+        group["active"] = current.active
+    stored = {lvl.level: lvl for lvl in current.levels.all()}
+    kept = []
+    for item in levels:
+        lvl = stored.get(item.level)
+        if lvl is not None and "title" in absent:
+            item = dataclasses.replace(item, title=lvl.title)
+        if lvl is not None and "indicators" in absent:
+            item = dataclasses.replace(item, indicators=[i.text for i in lvl.indicators.all()])
+        kept.append(item)
+    return kept
+
+
+def _write_technical(agency, groups: dict, report: ImportReport, absent: set[str] = frozenset()) -> None:
     families = {}
     for family in JobFamily.objects.filter(agency=agency):
         families[family.name.lower()] = family
@@ -138,6 +162,8 @@ def _write_technical(agency, groups: dict, report: ImportReport) -> None:
         family = _family_for(agency, group["family"], families, report)
         current = existing.get(code)
         levels = [group["levels"][n] for n in range(1, 6)]
+        if current is not None and absent:
+            levels = _keep_absent(current, group, levels, absent)
         if current is not None and _same(current, group, family, levels):
             report.unchanged += 1
             continue

@@ -5,7 +5,6 @@ whose catalogue routine session already has a delivery session is linked to it i
 from __future__ import annotations
 
 import datetime as dt
-import math
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,9 +17,7 @@ from renbang.plans import selectors as plans
 
 from ..models import Enrolment, Session
 from .enrolment import enrolments_invite
-from .sessions import session_save, working_days
-
-HOURS_PER_DAY_JP = 8  # a full classroom day holds about 8 JP of 45 minutes (UNVERIFIED practice)
+from .sessions import session_save, training_schedule
 
 
 def approved_plans(agency):
@@ -58,17 +55,10 @@ def sessions_from_plan(*, plan, user, invite: bool = True) -> dict[str, int]:
                 session.save(update_fields=["plan_item"])
                 linked += 1
         if session is None:
-            start = _first_day(item, plan.year, off)
             jp = item.jp or item.programme.jp
-            n_days = max(1, min(20, math.ceil(jp / HOURS_PER_DAY_JP)))
-            days = []
-            day = start
-            while len(days) < n_days:
-                day, _reason = next_working_day(day, off)
-                days.append(day)
-                day += dt.timedelta(days=1)
+            days = training_schedule(next_working_day(_first_day(item, plan.year, off), off)[0], jp, off)
             capacity = max(item.capacity or item.programme.capacity_per_session, 1)
-            session = session_save(agency=plan.agency, user=user, days=days or working_days(start, start), data={
+            session = session_save(agency=plan.agency, user=user, days=days, data={
                 "programme": item.programme, "plan_item": item, "planned_session": None
                 if Session.objects.filter(planned_session_id=item.session_id).exists() else item.session,
                 "start_date": days[0], "end_date": days[-1], "capacity": capacity, "jp": Decimal(jp),

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from renbang.catalog.models import PlannedSession
+from renbang.catalog.recurrence import indonesian_holidays, next_working_day
 from renbang.core.notices import notify_employees
 
 from ..models import DeliverySettings, Enrolment, Session, SessionDay
@@ -32,6 +35,27 @@ def settings_update(*, agency, data: dict) -> DeliverySettings:
     obj.full_clean()
     obj.save()
     return obj
+
+
+def training_days(jp) -> int:
+    """How many training days a session of `jp` JP needs: ceil(JP / settings.RENBANG["JP_PER_TRAINING_DAY"]),
+    at least one (a 410 JP leadership course runs for weeks, not 5 days)."""
+    per_day = max(1, int(settings.RENBANG["JP_PER_TRAINING_DAY"]))
+    return max(1, math.ceil(Decimal(jp) / per_day))
+
+
+def training_schedule(first_day: dt.date, jp, off=None) -> list[dt.date]:
+    """The days of a session of `jp` JP starting on `first_day`: `first_day` and the following working days
+    (Monday–Friday, not a national holiday of `off`; default the Indonesian holidays of the years concerned), as
+    many as `training_days(jp)`. The one rule for sessions made from the RPK and from routine catalogue sessions."""
+    n_days = training_days(jp)
+    if off is None:
+        off = indonesian_holidays(range(first_day.year, first_day.year + 2))
+    days = [first_day]
+    while len(days) < n_days:
+        day, _reason = next_working_day(days[-1] + dt.timedelta(days=1), off)
+        days.append(day)
+    return days
 
 
 def working_days(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -78,14 +102,17 @@ def session_save(*, agency, data: dict, session: Session | None = None, user=Non
 
 
 @transaction.atomic
-def session_from_planned(*, planned: PlannedSession, user=None, facilitator=None) -> Session:
-    """The delivery session of a routine planned session (one per planned session; returns the existing one)."""
+def session_from_planned(*, planned: PlannedSession, user=None, facilitator=None, off=None) -> Session:
+    """The delivery session of a routine planned session (one per planned session; returns the existing one). It
+    starts on the planned date and lasts ceil(JP / RENBANG["JP_PER_TRAINING_DAY"]) working days, like a session
+    made from the RPK (`training_schedule`)."""
     existing = Session.objects.filter(planned_session=planned).first()
     if existing is not None:
         return existing
     programme = planned.programme
-    return session_save(agency=programme.agency, user=user, data={
-        "programme": programme, "planned_session": planned, "start_date": planned.date, "end_date": planned.date,
+    days = training_schedule(planned.date, programme.jp, off)
+    return session_save(agency=programme.agency, user=user, days=days, data={
+        "programme": programme, "planned_session": planned, "start_date": days[0], "end_date": days[-1],
         "capacity": planned.capacity, "jp": Decimal(programme.jp), "facilitator": facilitator,
         "venue": "", "online_url": "", "notes": planned.note,
         "status": Session.Status.SCHEDULED,
@@ -98,7 +125,8 @@ def sessions_from_planned(*, agency, year: int, month: int | None = None, user=N
                                        programme__active=True).select_related("programme")
     if month:
         qs = qs.filter(month=month)
-    return [session_from_planned(planned=p, user=user) for p in qs.order_by("date", "pk")]
+    off = indonesian_holidays([year, year + 1])
+    return [session_from_planned(planned=p, user=user, off=off) for p in qs.order_by("date", "pk")]
 
 
 @transaction.atomic

@@ -91,7 +91,8 @@ def staff(request):
         staff_qs = staff_qs.exclude(pk=request.user.employee_id)
     staff_page = Paginator(staff_qs.select_related("unit", "position").order_by("name", "pk"), 50).get_page(
         request.GET.get("hal"))
-    led = jp.jp_ledger(request.user.agency, year, Employee.objects.filter(pk__in=[e.pk for e in staff_page]))
+    ids = [e.pk for e in staff_page]
+    led = jp.jp_ledger(request.user.agency, year, Employee.objects.filter(pk__in=ids), only=ids)
     people = [{"employee": e, **(led.row(e.pk) or {})} for e in staff_page]
     return render(request, "delivery/staff.html", {
         "year": year, "page_obj": page, "staff_page": staff_page, "people": people, "reason_form": ReasonForm(),

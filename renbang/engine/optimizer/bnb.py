@@ -74,9 +74,7 @@ def solve_employee(
         fits = np.flatnonzero(jp[t:] <= cap - jp_sum + 1e-9) + t
         if len(fits) == 0 or size >= limit:
             return 0.0
-        gains = (weight * np.minimum(gap, cover + A[fits])).sum(axis=1) - (
-            f - floor_weight * min(jp_sum, floor)
-        )
+        gains = (weight * np.minimum(gap, cover + A[fits])).sum(axis=1) - (f - floor_weight * min(jp_sum, floor))
         gains += floor_weight * (np.minimum(jp_sum + jp[fits], floor) - min(jp_sum, floor))
         extra = np.sort(gains - relaxed[fits])[::-1]
         room = int((np.cumsum(np.sort(jp[fits])) <= cap - jp_sum + 1e-9).sum())

@@ -72,9 +72,7 @@ def build_context(inst: Instance) -> Context:
         & (inst.prog_cost[None, :] <= budget_cap[:, None])
         & has_seat[None, :]
     )
-    class_floorval = np.where(
-        allowed, inst.jp_floor_weight * np.minimum(inst.prog_jp[None, :], c_floor[:, None]), 0.0
-    )
+    class_floorval = np.where(allowed, inst.jp_floor_weight * np.minimum(inst.prog_jp[None, :], c_floor[:, None]), 0.0)
 
     # Gap pairs: needs with a gap joined with the programmes lifting that competency.
     comp_order = np.argsort(inst.uplift_comp, kind="stable")

@@ -41,9 +41,7 @@ SHAPES = {
     "medan": Shape(employees=25_000, programmes=150, sessions=600, units=60, capacity=(20, 45)),
     "national": Shape(employees=500_000, programmes=250, sessions=2_500, units=500, capacity=(100, 400)),
     # The planner's instance without a candidate short-list: 15,000 employees, every programme eligible.
-    "open": Shape(
-        employees=15_000, programmes=150, sessions=600, units=60, capacity=(20, 100), catalogue="open"
-    ),
+    "open": Shape(employees=15_000, programmes=150, sessions=600, units=60, capacity=(20, 100), catalogue="open"),
 }
 
 

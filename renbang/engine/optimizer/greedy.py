@@ -36,9 +36,7 @@ class Options:
     key: np.ndarray  # emp * P + prog, sorted
 
 
-def build_options(
-    ctx: Context, extra_emp: np.ndarray | None = None, extra_prog: np.ndarray | None = None
-) -> Options:
+def build_options(ctx: Context, extra_emp: np.ndarray | None = None, extra_prog: np.ndarray | None = None) -> Options:
     """Gap pairs, each class's best floor-only programmes, and any extra (employee, programme)."""
     inst = ctx.inst
     n_prog = max(inst.n_programmes, 1)
@@ -116,9 +114,7 @@ class PlanState:
 
         need = find_needs(inst, emp[owner], inst.uplift_comp[entry])
         hit = need >= 0
-        np.add.at(
-            self.cover, need[hit], inst.effectiveness[prog[owner[hit]]] * inst.uplift_amount[entry[hit]]
-        )
+        np.add.at(self.cover, need[hit], inst.effectiveness[prog[owner[hit]]] * inst.uplift_amount[entry[hit]])
         np.add.at(self.jp, emp, inst.prog_jp[prog])
         np.add.at(self.load, (emp, inst.session_month[sess] - 1), 1)
         np.subtract.at(self.seats, sess, 1)
@@ -147,18 +143,24 @@ class PlanState:
         """For each (employee, programme) a session with a seat in a month the employee has room in:
         cheapest by seat price, then most seats left, then lowest index; -1 if none."""
         inst = self.inst
+        # One global ranking of sessions by that order, then the best-ranked usable one per row
+        # (a lexsort of every (row, session) pair was most of a national plan's time).
+        n_sess = len(seat_price)
+        ranked = np.lexsort((np.arange(n_sess), -self.seats, seat_price))
+        rank = np.empty(n_sess, np.int64)
+        rank[ranked] = np.arange(n_sess)
         owner, pos = expand_csr(self.prog_ptr, prog)
         sess = self.prog_sessions[pos]
         ok = (self.seats[sess] > 0) & (
             self.load[emp[owner], inst.session_month[sess] - 1] < inst.max_sessions_per_month
         )
-        owner, sess = owner[ok], sess[ok]
-        order = np.lexsort((sess, -self.seats[sess], seat_price[sess], owner))
-        owner, sess = owner[order], sess[order]
-        first = np.ones(len(owner), bool)
-        first[1:] = owner[1:] != owner[:-1]
         out = np.full(len(emp), -1, np.int64)
-        out[owner[first]] = sess[first]
+        if len(owner) == 0:
+            return out
+        first = np.flatnonzero(np.concatenate([[True], owner[1:] != owner[:-1]]))
+        best = np.minimum.reduceat(np.where(ok, rank[sess], n_sess), first)
+        found = best < n_sess
+        out[owner[first][found]] = ranked[best[found]]
         return out
 
 
@@ -190,16 +192,25 @@ def fill(
     np.minimum.at(cheapest, inst.session_prog, np.where(state.ctx.usable_session, seat_price, np.inf))
     # Options only ever drop out (gains fall, budgets and seats shrink), so the live set only shrinks.
     alive = np.flatnonzero(~state.taken & ~state.dead & (allowed if allowed is not None else True))
+    # What never changes for an option, gathered once and compacted with `alive` (national: 10^7 options).
+    a_emp = opt.emp[alive]
+    a_prog = opt.prog[alive]
+    a_cost = inst.prog_cost[a_prog]
+    a_price = cheapest[a_prog]
+    a_room = inst.jp_cap[a_emp] + 1e-9 - inst.prog_jp[a_prog]
+    a_unit = inst.employee_unit[a_emp]
     opening = True  # one round whatever the clock says: a plan that was due is never left empty
     while opening or not deadline.passed():
         opening = False
-        emp, prog = opt.emp[alive], opt.prog[alive]
-        cost = inst.prog_cost[prog]
-        net = state.gain[alive] - cheapest[prog]
+        net = state.gain[alive] - a_price
         ok = ~state.taken[alive] & ~state.dead[alive] & (net > 1e-12)
-        ok &= state.jp[emp] + inst.prog_jp[prog] <= inst.jp_cap[emp] + 1e-9
-        ok &= (cost <= state.total_left + 1e-6) & (cost <= state.unit_left[inst.employee_unit[emp]] + 1e-6)
-        alive, emp, cost, net = alive[ok], emp[ok], cost[ok], net[ok]
+        ok &= state.jp[a_emp] <= a_room
+        ok &= (a_cost <= state.total_left + 1e-6) & (a_cost <= state.unit_left[a_unit] + 1e-6)
+        if not ok.all():
+            alive, a_emp, a_prog, a_cost, a_price, a_room, a_unit, net = (
+                x[ok] for x in (alive, a_emp, a_prog, a_cost, a_price, a_room, a_unit, net)
+            )
+        emp, cost = a_emp, a_cost
         if len(alive) == 0:
             return
         # Each employee proposes its best option; the best second choice anywhere bounds later scores.

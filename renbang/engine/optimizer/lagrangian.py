@@ -305,4 +305,3 @@ class _Cuts:
             self.idle[keep],
         )
         return res.x[: rows.n] * rows.scale, float(res.fun)
-

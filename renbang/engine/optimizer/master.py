@@ -196,9 +196,7 @@ def solve_master(ctx: Context, cols: Columns, time_limit: float = 30.0) -> Maste
     unit_price[units] = dual[r_unit:]
     prices = Prices(dual[r_seat:r_total].copy(), float(dual[r_total]), unit_price)
     emp, sess, fractional = _round(ctx, cols, lam, cost)
-    return MasterResult(
-        -float(res.fun), emp, sess, time.perf_counter() - t0, n_col, fractional, prices
-    )
+    return MasterResult(-float(res.fun), emp, sess, time.perf_counter() - t0, n_col, fractional, prices)
 
 
 def _round(ctx: Context, cols: Columns, lam: np.ndarray, cost: np.ndarray):

@@ -147,9 +147,7 @@ def solve_milp(ctx: Context, time_limit: float = 60.0, gap: float = 0.0) -> Milp
     dual = getattr(res, "mip_dual_bound", None)
     bound = -float(dual) if dual is not None and np.isfinite(dual) else np.inf
     if res.x is None:
-        return MilpResult(
-            "no plan", 0.0, bound, np.zeros(0, np.int64), np.zeros(0, np.int64), seconds, len(c)
-        )
+        return MilpResult("no plan", 0.0, bound, np.zeros(0, np.int64), np.zeros(0, np.int64), seconds, len(c))
     chosen = np.flatnonzero(res.x[: len(x_emp)] > 0.5)
     status = "optimal" if res.status == 0 else "feasible"
     if status == "optimal":

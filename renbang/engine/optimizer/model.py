@@ -237,9 +237,7 @@ def load_instance(source: dict[str, Any] | str | Path) -> Instance:
             sseen.add(sid)
             sids.append(sid)
             sprog.append(p)
-            smonth.append(
-                _integer(_required(sess, "month", swhere), f"{swhere}.month", minimum=1, maximum=MONTHS)
-            )
+            smonth.append(_integer(_required(sess, "month", swhere), f"{swhere}.month", minimum=1, maximum=MONTHS))
             scap.append(_integer(_required(sess, "capacity", swhere), f"{swhere}.capacity"))
 
     budget = _mapping(_required(root, "budget", ""), "budget")
@@ -314,9 +312,7 @@ def instance_to_dict(inst: Instance) -> dict[str, Any]:
         lo, hi = inst.need_ptr[i], inst.need_ptr[i + 1]
         needs = {
             inst.comp_ids[c]: {"gap": float(g), "weight": float(w)}
-            for c, g, w in zip(
-                inst.need_comp[lo:hi], inst.need_gap[lo:hi], inst.need_weight[lo:hi], strict=True
-            )
+            for c, g, w in zip(inst.need_comp[lo:hi], inst.need_gap[lo:hi], inst.need_weight[lo:hi], strict=True)
         }
         cap = inst.jp_cap[i]
         emps.append(

@@ -47,6 +47,7 @@ MASTER_SHARE = 0.15  # of the time limit, kept for the master
 WARM_MIN_ITERATIONS = 25  # on the sample, if they fit in WARM_MAX_SHARE (measured: ~0.07 s of CPU each)
 WARM_MAX_SHARE = 0.25  # of the time limit: the most the sample's minimum iterations may take
 PLAN_RESERVE = 1.3  # time kept for the last plan, in multiples of the slowest plan so far
+DEAR_PLAN_SHARE = 0.2  # of the time limit: a plan dearer than this gets no reserve (`_reserve`)
 
 
 @dataclass
@@ -77,6 +78,14 @@ def _same_prices(a: Prices | None, b: Prices) -> bool:
     return (
         a is not None and a.total == b.total and np.array_equal(a.session, b.session) and np.array_equal(a.unit, b.unit)
     )
+
+
+def _reserve(plan_seconds: float, limit: float) -> float:
+    """Time kept for the last plan: none when plans are dear (national scale: a plan takes a third of
+    the limit), where keeping it would only idle (the last plan never fits after more iterations and
+    is skipped at unchanged prices): that time goes to the bound instead and the first plan stands."""
+    kept = PLAN_RESERVE * plan_seconds
+    return kept if kept <= DEAR_PLAN_SHARE * limit else 0.0
 
 
 def _sample(inst: Instance) -> np.ndarray:
@@ -171,7 +180,7 @@ def solve(
         plan_after=1 if start else PLAN_AFTER_ITERATIONS,  # warm prices are good enough for a first plan
         on_plan=make_plan,
         stop=best["objective"],
-        reserve=lambda: PLAN_RESERVE * planned["seconds"] + master_share,  # the last plan, the master
+        reserve=lambda: _reserve(planned["seconds"], limit) + master_share,  # the last plan, the master
         pool=pool,
     )
     stats["seconds_bound"] = round(clock(), 3)
@@ -181,7 +190,8 @@ def solve(
         make_plan(dual.prices, dual.local)  # again at the final prices (or for the first time)
     if pool is not None and clock() + planned["seconds"] < limit:
         if best["plan"] is not None:
-            pool.add(*best["plan"], keep=True)  # so the master's LP is never below the best plan
+            best_emp, best_sess = best["plan"]
+            pool.add(best_emp, best_sess, keep=True)  # so the master's LP is never below the best plan
         columns = pool.build()
         per_employee = MASTER_COLUMNS // max(len(np.unique(columns.emp)), 1)
         if len(columns) > MASTER_COLUMNS:

@@ -27,12 +27,14 @@ from .arrays import unique_inverse
 from .context import Context, MonthTable, Prices, lookup_pairs, month_table, pair_contributions
 from .model import MONTHS
 from .search import vector_search
+from .search_wide import FAST_FRONTIER, MAX_FRONTIER, month_extra, thin_floor_options, wide_search
 
-MAX_ENUMERATED = 14  # more candidates than this: search the best 14, then prove the rest useless
+WIDE_ABOVE = 14  # more candidates than this: the wide search (`search_wide`), else the cheap one
+MAX_ENUMERATED = 64  # more candidates than this: search the best 64, then prove the rest useless
 BNB_NODES = 50_000  # per employee; past it the employee gets a valid upper bound instead of its optimum
 ROW_CHUNK = 10_000  # employees searched together (one k-group at national scale is ~10^5)
 DEADLINE_CHUNK = 2_500  # the same under a deadline: the clock is read between chunks
-FLOOR_LIMIT = 2 * MAX_ENUMERATED  # floor-only options kept per class when not every one is listed
+FLOOR_LIMIT = 2 * WIDE_ABOVE  # floor-only options kept per class when not every one is listed
 # Above this many (employee, programme) cells even exact solves keep only FLOOR_LIMIT floor-only options
 # per class (memory: a national run would list ~10^8 of them); employees with options left out then get
 # the valid submodular cover bound instead of their exact optimum, so the Lagrangian bound stays proven.
@@ -114,9 +116,7 @@ def candidates(ctx: Context, prices: Prices, mt: MonthTable, floor_limit: int | 
         profit = np.concatenate([profit, ctx.class_floorval[f_cls, f_prog] - f_price])
         price = np.concatenate([price, f_price])
     order = np.lexsort((prog, -profit, emp))
-    return Candidates(
-        emp[order], prog[order], pair[order], profit[order], price[order], rate, dropped[ctx.emp_class]
-    )
+    return Candidates(emp[order], prog[order], pair[order], profit[order], price[order], rate, dropped[ctx.emp_class])
 
 
 def _expand(ptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -202,6 +202,12 @@ def solve_local(
     cand = candidates(ctx, prices, mt, None if listed else FLOOR_LIMIT)
     counts = np.bincount(cand.emp, minlength=n)
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    # Employees with many candidates search a thinned list (exact for the month-relaxed problem);
+    # `lmap` maps each listed option back to `cand`, whose full lists the exact fallback searches.
+    lmap = np.flatnonzero(thin_floor_options(inst, cand.emp, cand.prog, cand.pair, cand.price, counts > WIDE_ABOVE))
+    lc = _subset(cand, lmap)
+    lcounts = np.bincount(lc.emp, minlength=n)
+    lstarts = np.concatenate([[0], np.cumsum(lcounts)[:-1]])
     value, lower = np.zeros(n), np.zeros(n)
     is_exact = np.ones(n, bool)
     out_emp: list[np.ndarray] = []
@@ -211,7 +217,7 @@ def solve_local(
     skipped: list[np.ndarray] = []
     for k in range(1, MAX_ENUMERATED + 1):
         # Employees with more candidates are enumerated over their best k = MAX_ENUMERATED first.
-        group = np.flatnonzero(counts == k) if k < MAX_ENUMERATED else np.flatnonzero(counts >= k)
+        group = np.flatnonzero(lcounts == k) if k < MAX_ENUMERATED else np.flatnonzero(lcounts >= k)
         # In chunks of rows: the search frontier grows with the rows searched together (memory), and
         # the clock is read between chunks.
         chunk = ROW_CHUNK if deadline is None else DEADLINE_CHUNK
@@ -221,26 +227,30 @@ def solve_local(
                 skipped.append(emps)
                 continue
             exact_now = exact and not late()
-            idx = (starts[emps][:, None] + np.arange(k)).ravel()
-            g = _dense_group(ctx, cand, idx, k)
-            best, choice, months, unresolved = vector_search(
-                g.A,
-                g.gap,
-                g.weight,
-                g.jp,
-                g.price,
-                mt.mask[g.prog],
-                cap=inst.jp_cap[g.emp],
-                floor=inst.jp_floor[g.emp],
-                floor_weight=inst.jp_floor_weight,
-                per_month=inst.max_sessions_per_month,
-            )
+            idx = (lstarts[emps][:, None] + np.arange(k)).ravel()
+            g = _dense_group(ctx, lc, idx, k)
+            common = {
+                "cap": inst.jp_cap[g.emp],
+                "floor": inst.jp_floor[g.emp],
+                "floor_weight": inst.jp_floor_weight,
+                "per_month": inst.max_sessions_per_month,
+            }
+            if k <= WIDE_ABOVE:
+                best, choice, months, unresolved = vector_search(
+                    g.A, g.gap, g.weight, g.jp, g.price, mt.mask[g.prog], **common
+                )
+            else:
+                frontier = MAX_FRONTIER if exact_now else FAST_FRONTIER * len(emps)
+                extra = month_extra(mt.price[g.prog], mt.best[g.prog])
+                best, choice, months, unresolved = wide_search(
+                    g.A, g.gap, g.weight, g.jp, g.price, extra, max_frontier=frontier, **common
+                )
             upper = np.maximum(best, unresolved)
-            more = counts[emps] > k
+            more = lcounts[emps] > k
             if more.any():
                 # Plans using a lower-ranked candidate: bounded by submodularity (fact 1).
                 m = emps[more]
-                upper[more] = np.maximum(upper[more], _sum_bound(ctx, cand, starts[m], counts[m], m, skip=k))
+                upper[more] = np.maximum(upper[more], _sum_bound(ctx, lc, lstarts[m], lcounts[m], m, skip=k))
             done = upper <= best + 1e-12
             lower[emps] = best
             value[emps] = np.where(done | ~exact_now, upper, best)
@@ -251,8 +261,11 @@ def solve_local(
             out_sess.append(mt.session[g.prog[r, t], months[r, t]])
             if exact_now:
                 for row in np.flatnonzero(~done):
-                    picks = [(int(t), int(months[row, t])) for t in np.flatnonzero(choice[row])]
-                    leftovers.append((int(emps[row]), float(best[row]), float(upper[row]), picks))
+                    i = int(emps[row])
+                    # Positions in the employee's full list (the fallback searches every option).
+                    chosen = np.flatnonzero(choice[row])
+                    picks = [(int(lmap[lstarts[i] + t] - starts[i]), int(months[row, t])) for t in chosen]
+                    leftovers.append((i, float(best[row]), float(upper[row]), picks))
     for i, seed_profit, seed_upper, seed_picks in leftovers:
         if late():  # keep the vectorised search's plan and its valid upper bound
             value[i] = seed_upper
@@ -291,6 +304,12 @@ def solve_local(
     return LocalPlans(value, lower, gain, is_exact, emp, sess, truncated)
 
 
+def _subset(cand: Candidates, keep: np.ndarray) -> Candidates:
+    return Candidates(
+        cand.emp[keep], cand.prog[keep], cand.pair[keep], cand.profit[keep], cand.price[keep], cand.rate, cand.dropped
+    )
+
+
 def quick_bound(ctx: Context, cand: Candidates, counts: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """A valid upper bound on every employee's best profit, without search (vectorised).
 
@@ -303,7 +322,7 @@ def quick_bound(ctx: Context, cand: Candidates, counts: np.ndarray, starts: np.n
     room = MONTHS * inst.max_sessions_per_month
     rank = np.arange(len(cand.emp)) - np.repeat(starts, counts)
     top = np.bincount(cand.emp, weights=np.where(rank < room, cand.profit, 0.0), minlength=n)
-    whole = np.bincount(inst.need_employee, weights=inst.need_weight * inst.need_gap, minlength=n)
+    whole: np.ndarray = np.bincount(inst.need_employee, weights=inst.need_weight * inst.need_gap, minlength=n)
     whole += inst.jp_floor_weight * inst.jp_floor
     return np.maximum(np.minimum(top, whole), 0.0)
 

@@ -138,3 +138,36 @@ def test_every_evaluation_stops_at_its_deadline_with_a_valid_bound():
     cut = solve_local(ctx, Prices.zero(inst), exact=False, deadline=-1.0, timer=lambda: 0.0)
     assert cut.truncated == int((~cut.exact).sum()) > 0 and len(cut.emp) == 0
     assert (cut.value >= full.lower - 1e-9).all()  # every skipped employee keeps a valid upper bound
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 100_000))
+def test_the_wide_search_never_bounds_below_the_exact_optimum(seed):
+    """Every employee through the open-eligibility search (threshold 0, three programmes enumerated
+    before the rest are bounded), everyone eligible for everything: the bound stays >= HiGHS's optimum."""
+    from dataclasses import replace
+
+    from renbang.engine.optimizer import subproblem
+
+    inst = random_small(seed, employees=8, programmes=6)
+    inst = replace(inst, prog_eligible=[None] * inst.n_programmes)
+    exact = solve_milp(build_context(inst), time_limit=20)
+    assert exact.status == "optimal"
+    saved = subproblem.WIDE_ABOVE, subproblem.MAX_ENUMERATED
+    subproblem.WIDE_ABOVE, subproblem.MAX_ENUMERATED = 0, 3
+    try:
+        result = solve(inst, time_limit=10, use_milp=False)
+    finally:
+        subproblem.WIDE_ABOVE, subproblem.MAX_ENUMERATED = saved
+    assert result.bound >= exact.objective - 1e-6
+    assert result.objective <= exact.objective + 1e-6
+    assert check_feasibility(inst, result.assignments(inst)) == []
+
+
+def test_it_keeps_time_for_a_last_plan_only_when_plans_are_cheap():
+    """National scale: a plan of 98 s in a 280 s limit gets no reserve (the time goes to the bound);
+    Medan: a plan of a second keeps 1.3 s for the last plan."""
+    from renbang.engine.optimizer.solve import PLAN_RESERVE, _reserve
+
+    assert _reserve(98.0, 280.0) == 0.0
+    assert _reserve(1.0, 60.0) == PLAN_RESERVE * 1.0

@@ -109,6 +109,7 @@ def test_a_search_cut_by_the_node_limit_keeps_a_valid_bound(monkeypatch):
     ctx = build_context(inst)
     exact = solve_milp(ctx, time_limit=60)
     assert exact.status == "optimal"
+    monkeypatch.setattr(subproblem, "MAX_FRONTIER", 5)  # the wide search stops early, the fallback too
     monkeypatch.setattr(subproblem, "BNB_NODES", 30)
     result = solve(inst, time_limit=20, use_milp=False)
     assert result.stats["truncated_subproblems"] > 0
@@ -142,3 +143,69 @@ def test_an_exact_solve_past_its_deadline_skips_the_search_and_keeps_valid_bound
     cost = inst.prog_cost[inst.session_prog[late.sess]]
     paid = np.bincount(late.emp, prices.session[late.sess] + rate[late.emp] * cost, inst.n_employees)
     assert np.allclose(employee_values(inst, late.emp, late.sess) - paid, late.lower, atol=1e-9)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 100_000), st.sampled_from([0, 2]), st.sampled_from([3, 64]))
+def test_the_wide_search_solves_every_local_problem_exactly(seed, wide_above, enumerated):
+    """The search for employees with many candidates, forced on tiny instances (brute force is exact):
+    every programme open to everyone and a heavy JP floor, so floor-only options are thinned too."""
+    from dataclasses import replace
+
+    from renbang.engine.optimizer import subproblem
+
+    inst = random_small(seed, employees=4, programmes=6)
+    inst = replace(inst, prog_eligible=[None] * inst.n_programmes, jp_floor_weight=0.3)
+    ctx = build_context(inst)
+    prices = random_prices(inst, np.random.default_rng(seed))
+    saved = subproblem.WIDE_ABOVE, subproblem.MAX_ENUMERATED
+    subproblem.WIDE_ABOVE, subproblem.MAX_ENUMERATED = wide_above, max(enumerated, wide_above + 1)
+    try:
+        fast = solve_local(ctx, prices, exact=False)
+        exact = solve_local(ctx, prices, exact=True)
+    finally:
+        subproblem.WIDE_ABOVE, subproblem.MAX_ENUMERATED = saved
+    assert exact.exact.all()
+    for i in range(inst.n_employees):
+        expected = brute_force(inst, ctx, prices, i)
+        assert fast.value[i] >= expected - 1e-9 >= fast.lower[i] - 2e-9
+        assert np.isclose(exact.value[i], expected, atol=1e-9), (i, exact.value[i], expected)
+        assert np.isclose(exact.lower[i], expected, atol=1e-9)
+
+
+def test_only_employees_with_many_candidates_get_the_wide_search(monkeypatch):
+    """Medan-shaped employees (few candidates) keep the cheap search; the others get the wide one,
+    over their floor-only options thinned (thinning alone may bring one back under the threshold)."""
+    from renbang.engine.optimizer import subproblem
+    from renbang.engine.optimizer.search_wide import thin_floor_options
+
+    inst = wide_instance()
+    ctx = build_context(inst)
+    prices = Prices.zero(inst)
+    cand = subproblem.candidates(ctx, prices, month_table_of(ctx, prices))
+    counts = np.bincount(cand.emp, minlength=inst.n_employees)
+    keep = thin_floor_options(inst, cand.emp, cand.prog, cand.pair, cand.price, counts > subproblem.WIDE_ABOVE)
+    listed = np.bincount(cand.emp[keep], minlength=inst.n_employees)
+    assert counts.tolist() == [15, 51, 51] and listed.tolist() == [9, 19, 19]
+    calls = {"cheap": [], "wide": []}
+    cheap, wide = subproblem.vector_search, subproblem.wide_search
+
+    def spy(name, search):
+        return lambda A, *a, **k: calls[name].append(A.shape[:2]) or search(A, *a, **k)
+
+    monkeypatch.setattr(subproblem, "vector_search", spy("cheap", cheap))
+    monkeypatch.setattr(subproblem, "wide_search", spy("wide", wide))
+    local = solve_local(ctx, prices, exact=True)
+    assert calls == {"cheap": [(1, 9)], "wide": [(2, 19)]}
+    assert local.exact.all()
+    # Without the threshold every employee would be thinned and searched the wide way.
+    monkeypatch.setattr(subproblem, "WIDE_ABOVE", 0)
+    calls.update(cheap=[], wide=[])
+    again = solve_local(ctx, prices, exact=True)
+    assert calls["cheap"] == [] and np.allclose(again.value, local.value)
+
+
+def month_table_of(ctx, prices):
+    from renbang.engine.optimizer.context import month_table
+
+    return month_table(ctx, prices.session)

@@ -33,6 +33,11 @@ class Command(BaseCommand):
         # (nor to the console, where they buried the seed's own report).
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             self._seed(ctx)
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            # Fresh planner statistics for the tables just filled: without them (autovacuum off, or not yet run)
+            # PostgreSQL plans the first hours of queries on empty-table estimates.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS("Data demo Kota Medan siap."))
 
     def _seed(self, ctx: DemoContext) -> None:
