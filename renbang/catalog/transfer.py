@@ -139,16 +139,19 @@ class _Row:
         return data, targets, types, get("provider")
 
 
-def _refuse_a_second_copy(fields: dict, programmes) -> None:
+def _title_key(title: str, method_id) -> tuple[str, object]:
+    return title.strip().casefold(), method_id
+
+
+def _refuse_a_second_copy(fields: dict, by_title: dict) -> None:
     """A row without a code makes a new programme; one whose title and method are already in the catalogue
     would be a silent duplicate (a file without the Kode column imported twice), so it is a row error."""
-    title, method = fields["title"].strip().casefold(), fields["method"].pk
-    for programme in programmes:
-        if programme.title.strip().casefold() == title and programme.method_id == method:
-            raise ValueError(
-                f"Program \"{programme.title}\" dengan metode ini sudah ada (kode {programme.code}): isi kolom Kode "
-                "untuk memperbaruinya, atau ubah judulnya bila memang program baru."
-            )
+    programme = by_title.get(_title_key(fields["title"], fields["method"].pk))
+    if programme is not None:
+        raise ValueError(
+            f"Program \"{programme.title}\" dengan metode ini sudah ada (kode {programme.code}): isi kolom Kode "
+            "untuk memperbaruinya, atau ubah judulnya bila memang program baru."
+        )
 
 
 def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool = False,
@@ -169,6 +172,7 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
     providers = {p.name.lower(): p for p in Provider.objects.filter(agency=agency)}
     existing = {p.code: p for p in Programme.objects.filter(agency=agency).select_related("method", "provider")
                 .prefetch_related("targets__competency", "eligibilities")}
+    by_title = {_title_key(p.title, p.method_id): p for p in existing.values()}
     try:
         with transaction.atomic():
             for offset, raw in enumerate(table.rows):
@@ -179,7 +183,7 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
                     fields, targets, types, provider_name = row.parse()
                     current = existing.get(code) if code else None
                     if not code:
-                        _refuse_a_second_copy(fields, existing.values())
+                        _refuse_a_second_copy(fields, by_title)
                     if current is not None:
                         targets, types, provider_name = _keep_absent(current, cols, fields, targets, types,
                                                                      provider_name)
@@ -202,7 +206,7 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
                             fields["code"] = code
                         saved = programme_save(agency=agency, data=fields, targets=targets, position_types=types,
                                                programme=current)
-                        existing[saved.code] = saved  # a later row of the file without a code must not copy it
+                        by_title[_title_key(saved.title, saved.method_id)] = saved  # later rows must not copy it
                     if current is None:
                         report.created += 1
                     else:

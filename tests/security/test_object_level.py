@@ -54,15 +54,20 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "kwargs"), CASES, ids=[c[0] for c in CASES])
-def test_another_units_employee_records_are_hidden_from_everyone_outside_it(world, client, name, kwargs):
-    url = reverse(name, kwargs=kwargs(world))
+def statuses(world, client, url) -> dict[str, int]:
+    """The status code each actor of the permission matrix gets for one GET."""
     results = {}
     for actor in ACTORS:
         client.logout()
         if actor != "anonymous":
             client.force_login(getattr(world.users, actor), backend="django.contrib.auth.backends.ModelBackend")
         results[actor] = client.get(url).status_code
+    return results
+
+
+@pytest.mark.parametrize(("name", "kwargs"), CASES, ids=[c[0] for c in CASES])
+def test_another_units_employee_records_are_hidden_from_everyone_outside_it(world, client, name, kwargs):
+    results = statuses(world, client, reverse(name, kwargs=kwargs(world)))
     allowed = {actor for actor, code in results.items() if code == 200}
     assert allowed == SEE_UNIT_B, results  # nobody outside unit B (nor an unrelated employee) reads B's records
     assert {results[a] for a in set(ACTORS) - SEE_UNIT_B - {"anonymous"}} <= {403, 404}, results

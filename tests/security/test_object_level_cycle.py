@@ -21,7 +21,7 @@ from renbang.accounts.models import Role
 
 from ..factories import EmployeeFactory, UserFactory
 from .rows_plans import _plan
-from .test_object_level import SEE_UNIT_B, _certificate_of_other
+from .test_object_level import SEE_UNIT_B, _certificate_of_other, statuses
 from .test_permission_matrix import ACTORS
 
 NAME = "Siti Nasution"
@@ -66,16 +66,6 @@ def _siti(w) -> SimpleNamespace:
     return w.siti
 
 
-def _statuses(world, client, url) -> dict[str, int]:
-    results = {}
-    for actor in ACTORS:
-        client.logout()
-        if actor != "anonymous":
-            client.force_login(getattr(world.users, actor), backend="django.contrib.auth.backends.ModelBackend")
-        results[actor] = client.get(url).status_code
-    return results
-
-
 # (url name, kwargs, who reads it: SEE_UNIT_B, or fewer where the role reads no such row at all)
 DETAILS = [
     ("plans:idp_detail", lambda s: {"pk": s.idp.pk}, SEE_UNIT_B),
@@ -101,7 +91,7 @@ DETAILS = [
 @pytest.mark.parametrize(("name", "kwargs", "readers"), DETAILS, ids=[d[0] for d in DETAILS])
 def test_another_units_employee_records_in_the_later_apps_are_hidden(world, client, name, kwargs, readers):
     url = reverse(name, kwargs=kwargs(_siti(world)))
-    results = _statuses(world, client, url)
+    results = statuses(world, client, url)
     assert {actor for actor, code in results.items() if code == 200} == readers, results
     assert {results[a] for a in set(ACTORS) - readers - {"anonymous"}} <= {403, 404}, results
     assert results["anonymous"] in (302, 401)
@@ -227,6 +217,6 @@ def test_a_supervisor_does_not_read_a_colleague_in_the_same_unit_who_is_not_thei
     for name, kwargs in (("plans:idp_detail", {"pk": idp.pk}), ("api:plans-idp-detail", {"pk": idp.pk}),
                          ("api:deliveryclaim-detail", {"pk": claim.pk}), ("delivery:claim_file", {"pk": claim.pk}),
                          ("cycle:employee_history", {"pk": colleague.pk})):
-        results = _statuses(world, client, reverse(name, kwargs=kwargs))
+        results = statuses(world, client, reverse(name, kwargs=kwargs))
         assert {actor for actor, code in results.items() if code == 200} == readers, (name, results)
         assert results["supervisor"] == 404 and results["employee"] == 404, (name, results)
