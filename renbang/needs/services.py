@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from renbang.core.audit import audit_created
 from renbang.core.jobs import start_job
 from renbang.core.notices import notify_each
 
@@ -81,18 +82,29 @@ def peer_pairs(groups: Mapping[int, list[int]], per_employee: int) -> list[tuple
 def peer_assignments_create(*, campaign: Campaign) -> int:
     """Assign peers (draft peer questionnaires) among the campaign's target employees; idempotent.
 
-    The existence of the draft is the assignment: only its assessor can open the form.
+    The existence of the draft is the assignment: only its assessor can open the form. Returns how many drafts
+    were new; each is in the audit trail (bulk_create sends no signal, so audit_created logs them).
     """
     if not campaign.peer_on:
         raise ValidationError(_("Kampanye ini tidak memakai penilaian rekan kerja."))
+    # The lock makes a second, concurrent assignment wait and then find every pair taken, so the insert below
+    # needs no ignore_conflicts (which would leave the new rows without the pks their audit entries name).
+    Campaign.objects.select_for_update().only("pk").get(pk=campaign.pk)
     groups: dict[int, list[int]] = {}
     for pk, supervisor_id in (selectors.target_employees(campaign).filter(supervisor__isnull=False)
                               .order_by("supervisor_id", "nip", "pk").values_list("pk", "supervisor_id")):
         groups.setdefault(supervisor_id, []).append(pk)
+    taken = set(Assessment.objects.filter(campaign=campaign, source=Source.PEER)
+                .values_list("assessor_id", "employee_id"))
     rows = [Assessment(campaign=campaign, employee_id=employee, assessor_id=assessor, source=Source.PEER)
-            for assessor, employee in peer_pairs(groups, campaign.peers_per_employee)]
-    Assessment.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
-    return len(rows)
+            for assessor, employee in peer_pairs(groups, campaign.peers_per_employee)
+            if (assessor, employee) not in taken]
+    created = Assessment.objects.bulk_create(rows, batch_size=5000)
+    audit_created(created, PEER_AUDITED)
+    return len(created)
+
+
+PEER_AUDITED = ("campaign_id", "employee_id", "assessor_id", "source", "status")
 
 
 @transaction.atomic

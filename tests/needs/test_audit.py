@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from renbang.needs import services
 from renbang.needs.models import (
+    Assessment,
+    Campaign,
     CurrentLevel,
     FocusGroupAttachment,
     JobMatch,
@@ -19,6 +21,7 @@ from renbang.needs.models import (
     Source,
     SurveyResponse,
 )
+from tests.factories import EmployeeFactory
 
 from .test_compute import rate
 from .test_fgd import PDF, make_group
@@ -69,3 +72,28 @@ def test_computing_a_campaign_writes_no_audit_entry_per_derived_row(needs_world)
     assert CurrentLevel.objects.exists() and Need.objects.exists() and JobMatch.objects.exists()
     for model in (CurrentLevel, Need, JobMatch):
         assert not entries(model).exists(), model
+
+
+def test_opening_a_peer_rated_campaign_logs_each_draft_peer_questionnaire_with_who_opened_it(needs_world, login):
+    """The drafts are written in bulk (no model signal); each still gets its CREATE entry, once."""
+    w = needs_world
+    mates = [EmployeeFactory(agency=w.agency, unit=w.staff.unit, position=w.staff.position, supervisor=w.chief)
+             for _ in range(2)]
+    Campaign.objects.filter(pk=w.campaign.pk).update(status=Campaign.Status.DRAFT, peer_on=True, weight_peer=1,
+                                                     peers_per_employee=2)
+    url = reverse("needs:campaign_action", args=[w.campaign.pk, "buka"])
+    # refused: an OPD officer cannot open a campaign; no draft, nothing logged
+    assert login(w.users.officer_a).post(url).status_code == 403
+    assert not entries(Assessment).exists()
+    login(w.users.admin).post(url)
+    drafts = Assessment.objects.filter(campaign=w.campaign, source=Source.PEER)
+    assert drafts.count() == 6
+    logged = entries(Assessment).filter(action=LogEntry.Action.CREATE)
+    assert sorted(int(pk) for pk in logged.values_list("object_pk", flat=True)) == sorted(d.pk for d in drafts)
+    entry = logged.get(object_id=drafts.get(employee=w.staff, assessor=mates[0]).pk)
+    assert entry.actor == w.users.admin
+    assert entry.changes["assessor"] == ["None", str(mates[0].pk)] and entry.changes["source"] == ["None", "peer"]
+    # assigning again adds no draft and no entry
+    w.campaign.refresh_from_db()
+    assert services.peer_assignments_create(campaign=w.campaign) == 0
+    assert entries(Assessment).count() == 6
