@@ -42,7 +42,7 @@ ALIASES = {
 # Optional column → programme field. A column absent from the file leaves the stored value of an existing programme
 # as it is (a file made from an older template must not wipe what it does not carry); a new programme takes the
 # default. A column present with an empty cell means its documented empty value (position types and employment
-# statuses: no restriction; effectiveness: the method's default).
+# statuses: no restriction; effectiveness: the method's default), except Biaya, where empty is not 0 (_fill_empty_cost).
 KEPT_WHEN_ABSENT = {
     "min_level": "min_level", "max_level": "max_level", "cost": "cost_per_participant",
     "capacity": "capacity_per_session", "delivery": "delivery", "mandatory": "mandatory",
@@ -127,7 +127,8 @@ class _Row:
         data = {
             "title": get("title"), "method": method, "min_level": _int(get("min_level"), "level minimal", default=1),
             "max_level": _int(get("max_level"), "level maksimal", default=5), "jp": _int(get("jp"), "JP"),
-            "cost_per_participant": _int(get("cost"), "biaya", default=0),
+            # None: an empty cell, settled by _fill_empty_cost once it is known whether the programme exists
+            "cost_per_participant": _int(get("cost"), "biaya") if get("cost") else None,
             "capacity_per_session": _int(get("capacity"), "kapasitas", default=30),
             "delivery": _choice(get("delivery"), Delivery.choices, "moda", Delivery.IN_PERSON),
             "mandatory": _bool(get("mandatory"), "Wajib", False), "curriculum_reference": get("curriculum"),
@@ -184,6 +185,7 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
                     current = existing.get(code) if code else None
                     if not code:
                         _refuse_a_second_copy(fields, by_title)
+                    _fill_empty_cost(fields, current, cost_column="cost" in cols)
                     if current is not None:
                         targets, types, provider_name = _keep_absent(current, cols, fields, targets, types,
                                                                      provider_name)
@@ -248,6 +250,20 @@ def _keep_absent(current: Programme, cols: dict[str, int], fields: dict, targets
     if "provider" not in cols:
         provider_name = current.provider.name if current.provider else ""
     return targets, types, provider_name
+
+
+def _fill_empty_cost(fields: dict, current: Programme | None, *, cost_column: bool) -> None:
+    """An empty Biaya cell keeps an existing programme's cost (a blank is not "free": 0 must be written as 0). A new
+    programme needs the cost written, as the programme form requires it; only a file without the column at all
+    gives it the default of 0, like the other absent columns."""
+    if fields["cost_per_participant"] is not None:
+        return
+    if current is not None:
+        fields["cost_per_participant"] = current.cost_per_participant
+    elif cost_column:
+        raise ValueError("Biaya per peserta wajib diisi untuk program baru (tulis 0 bila tanpa biaya)")
+    else:
+        fields["cost_per_participant"] = Programme._meta.get_field("cost_per_participant").default
 
 
 def _as_export(fields, targets, types, provider_name) -> list[Any]:

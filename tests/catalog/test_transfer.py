@@ -154,3 +154,30 @@ def test_two_rows_without_a_code_for_the_same_new_programme_make_one_error_not_t
     report = import_catalogue(agency=catalogue.agency, data=csv, filename="k.csv")
     assert not report.written and [e.row for e in report.errors] == [3]
     assert not Programme.objects.filter(title__in=["Workshop SRIKANDI", "Latihan Baru"]).exists()
+
+
+def test_an_empty_cost_cell_keeps_the_stored_cost_and_a_written_zero_makes_it_free(catalogue):
+    rows = _rows(_export(catalogue.agency))
+    header = rows[0]
+    pkp = next(r for r in rows[1:] if r[0] == "PKP-01")
+    pkp[header.index("Biaya per peserta (Rp)")] = None
+    pkp[header.index("JP")] = 400
+    report = import_catalogue(agency=catalogue.agency, data=xlsx_bytes(header, rows[1:]), filename="k.xlsx")
+    assert report.written and report.updated == 1 and report.unchanged == 1
+    stored = Programme.objects.get(code="PKP-01")
+    assert (stored.jp, stored.cost_per_participant) == (400, 25_000_000)
+    pkp[header.index("Biaya per peserta (Rp)")] = 0
+    report = import_catalogue(agency=catalogue.agency, data=xlsx_bytes(header, rows[1:]), filename="k.xlsx")
+    assert report.updated == 1 and Programme.objects.get(code="PKP-01").cost_per_participant == 0
+
+
+def test_a_new_programme_with_an_empty_cost_cell_is_a_row_error(catalogue):
+    csv = (b"Kode,Judul,Kode metode,JP,Biaya per peserta (Rp)\n"
+           b"N-1,Workshop SRIKANDI,KL-WOR,8,\n"
+           b"N-2,Kursus Excel,KL-KUR,8,0\n")
+    report = import_catalogue(agency=catalogue.agency, data=csv, filename="k.csv")
+    assert not report.written and [(e.row, e.value) for e in report.errors] == [(2, "N-1")]
+    assert "Biaya per peserta wajib diisi untuk program baru" in report.errors[0].message
+    assert not Programme.objects.filter(code__in=["N-1", "N-2"]).exists()
+    report = import_catalogue(agency=catalogue.agency, data=csv, filename="k.csv", skip_invalid=True)
+    assert report.created == 1 and Programme.objects.get(code="N-2").cost_per_participant == 0
