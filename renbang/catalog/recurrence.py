@@ -3,7 +3,9 @@
 Pure functions (no Django). Holidays come from the `holidays` package (`holidays.Indonesia`, the national public
 holidays set by the government's SKB; it does not contain every cuti bersama). A date that falls on a weekend or a
 holiday moves to the next working day; if that leaves the month it still counts as that month's session (the
-session belongs to the month of the pattern, `month`), and `shifted_from` records the original date.
+session belongs to the month of the pattern, `month`), and `shifted_from` records the original date. A session of
+several training days that would run past 31 December starts earlier instead, so that it ends within the year of its
+plan (the budget year is the calendar year, UU 17/2003 Pasal 4); `fitted` says so.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class Occurrence:
     date: dt.date
     shifted_from: dt.date | None = None
     reason: str = ""
+    fitted: bool = False  # moved earlier so that its training days end by 31 December
 
 
 def indonesian_holidays(years: Iterable[int]) -> dict[dt.date, str]:
@@ -61,12 +64,25 @@ def next_working_day(day: dt.date, off: Mapping[dt.date, str]) -> tuple[dt.date,
     return day, reason
 
 
+def latest_start(last_day: dt.date, n_days: int, off: Mapping[dt.date, str]) -> dt.date:
+    """The latest working day from which `n_days` working days (the first included) end on or before `last_day`."""
+    day, counted = last_day, 0
+    while True:
+        if day.weekday() < 5 and day not in off:
+            counted += 1
+            if counted >= n_days:
+                return day
+        day -= dt.timedelta(days=1)
+
+
 def occurrences(year: int, *, mode: str, weekday: int | None = None, nth: int | None = None,
                 day_of_month: int | None = None, months: Iterable[int] | None = None,
-                off: Mapping[dt.date, str] | None = None) -> list[Occurrence]:
-    """One occurrence per chosen month of `year` (all months when `months` is empty)."""
+                off: Mapping[dt.date, str] | None = None, n_days: int = 1) -> list[Occurrence]:
+    """One occurrence per chosen month of `year` (all months when `months` is empty), each a working day from
+    which a session of `n_days` working days ends within `year`."""
     chosen = sorted(set(months or [])) or list(range(1, 13))
     off = indonesian_holidays([year, year + 1]) if off is None else off
+    deadline = latest_start(dt.date(year, 12, 31), n_days, off)
     result = []
     for month in chosen:
         try:
@@ -74,6 +90,9 @@ def occurrences(year: int, *, mode: str, weekday: int | None = None, nth: int | 
         except ValueError:
             continue
         actual, reason = next_working_day(planned, off)
+        fitted = actual > deadline
+        if fitted:
+            actual, reason = deadline, ""
         result.append(Occurrence(month=month, date=actual, shifted_from=planned if actual != planned else None,
-                                 reason=reason))
+                                 reason=reason, fitted=fitted))
     return result

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -118,6 +121,14 @@ def programme_delete(*, programme: Programme) -> None:
     programme.delete()
 
 
+def training_days(jp) -> int:
+    """How many training days a session of `jp` JP needs: ceil(JP / settings.RENBANG["JP_PER_TRAINING_DAY"]),
+    at least one (a 410 JP leadership course runs for weeks, not 5 days). The catalogue places routine sessions
+    with it (they must end within their year); delivery lays out every session's days with it."""
+    per_day = max(1, int(settings.RENBANG["JP_PER_TRAINING_DAY"]))
+    return max(1, math.ceil(Decimal(jp) / per_day))
+
+
 @transaction.atomic
 def recurrence_rule_save(*, programme: Programme, data: Mapping[str, Any],
                          rule: RecurrenceRule | None = None) -> RecurrenceRule:
@@ -132,7 +143,9 @@ def recurrence_rule_save(*, programme: Programme, data: Mapping[str, Any],
 @transaction.atomic
 def planned_sessions_generate(*, rule: RecurrenceRule, year: int,
                               off: Mapping | None = None) -> list[PlannedSession]:
-    """Create or move the rule's sessions of `year` (one per month of the pattern), avoiding public holidays.
+    """Create or move the rule's sessions of `year` (one per month of the pattern), avoiding public holidays; a
+    session whose training days (`training_days`) would run into the next year starts early enough to end by 31
+    December (a December session of a long programme moves back within December).
 
     Idempotent: re-running updates the dates in place (delivery may already point at a session) and removes
     months no longer in the pattern.
@@ -141,7 +154,8 @@ def planned_sessions_generate(*, rule: RecurrenceRule, year: int,
         raise ValidationError({"year": _("Tahun harus antara 2000 dan 2100.")})
     programme = rule.programme
     found = recurrence.occurrences(int(year), mode=rule.mode, weekday=rule.weekday, nth=rule.nth,
-                                   day_of_month=rule.day_of_month, months=rule.months, off=off)
+                                   day_of_month=rule.day_of_month, months=rule.months, off=off,
+                                   n_days=training_days(programme.jp))
     months = {o.month for o in found}
     PlannedSession.objects.filter(rule=rule, year=year).exclude(month__in=months).delete()
     sessions = []
@@ -151,12 +165,22 @@ def planned_sessions_generate(*, rule: RecurrenceRule, year: int,
         session.date = occ.date
         session.capacity = rule.capacity or programme.capacity_per_session
         session.shifted_from = occ.shifted_from
-        session.note = (_("Digeser dari %(date)s: %(reason)s") % {
-            "date": occ.shifted_from.strftime("%d-%m-%Y"), "reason": occ.reason})[:200] if occ.shifted_from else ""
+        session.note = _shift_note(occ, year, programme.jp)
         session.full_clean()
         session.save()
         sessions.append(session)
     return sessions
+
+
+def _shift_note(occ: recurrence.Occurrence, year: int, jp) -> str:
+    if occ.fitted:
+        return (_("Dimajukan dari %(date)s agar %(days)s hari pelatihan (%(jp)s JP) selesai dalam tahun %(year)s.")
+                % {"date": occ.shifted_from.strftime("%d-%m-%Y"), "days": training_days(jp), "jp": jp,
+                   "year": year})[:200]
+    if occ.shifted_from:
+        return (_("Digeser dari %(date)s: %(reason)s") % {
+            "date": occ.shifted_from.strftime("%d-%m-%Y"), "reason": occ.reason})[:200]
+    return ""
 
 
 @transaction.atomic

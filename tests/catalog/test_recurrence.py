@@ -4,7 +4,7 @@ import holidays
 import pytest
 
 from renbang.catalog.models import PlannedSession, RecurrenceRule
-from renbang.catalog.recurrence import occurrences, pattern_date
+from renbang.catalog.recurrence import latest_start, occurrences, pattern_date
 from renbang.catalog.services import planned_sessions_generate, recurrence_rule_save
 
 from .factories import ProgrammeFactory
@@ -65,3 +65,35 @@ def test_it_refuses_an_incomplete_pattern(world):
     with pytest.raises(ValidationError):
         recurrence_rule_save(programme=programme, data={"mode": "day_of_month", "day_of_month": 10,
                                                         "months": [13]})
+
+
+def test_a_december_session_of_several_days_starts_early_enough_to_end_within_the_year():
+    """Last Friday of December 2026 is Christmas (25th); shifted to Monday 28 a 5-day session would run into
+    January 2027. It starts on Thursday 24 instead (24, 28, 29, 30, 31: the 25th is a holiday)."""
+    december = occurrences(2026, mode="nth_weekday", weekday=4, nth=-1, months=[11, 12], n_days=5)
+    assert [(o.month, o.date, o.shifted_from, o.fitted) for o in december] == [
+        (11, dt.date(2026, 11, 27), None, False), (12, dt.date(2026, 12, 24), dt.date(2026, 12, 25), True)]
+    # a one-day session keeps the holiday shift; the last working day of the year is the latest any can start
+    one_day = occurrences(2026, mode="day_of_month", day_of_month=31, months=[12], off={dt.date(2026, 12, 31): "x"})
+    assert one_day[0].date == dt.date(2026, 12, 30) and one_day[0].fitted
+    assert latest_start(dt.date(2026, 12, 31), 3, {dt.date(2026, 12, 30): "x"}) == dt.date(2026, 12, 28)
+
+
+def test_planned_december_sessions_of_a_long_routine_end_within_the_year(world):
+    """A monthly routine of 120 JP (15 training days at 8 JP a day) on the second Tuesday: December's would run
+    from the 8th to 29 December, which fits; on the last Friday it starts on 10 December to end on the 31st."""
+    from renbang.delivery.services import training_schedule
+
+    programme = ProgrammeFactory(agency=world.agency, jp=120)
+    second_tuesday = recurrence_rule_save(programme=programme, data={"mode": "nth_weekday", "weekday": 1, "nth": 2})
+    last_friday = recurrence_rule_save(programme=programme, data={"mode": "nth_weekday", "weekday": 4, "nth": -1})
+    for rule in (second_tuesday, last_friday):
+        sessions = planned_sessions_generate(rule=rule, year=2026)
+        assert len(sessions) == 12
+        assert all(training_schedule(s.date, programme.jp)[-1].year == 2026 for s in sessions)
+    assert PlannedSession.objects.get(rule=second_tuesday, month=12).date == dt.date(2026, 12, 8)
+    december = PlannedSession.objects.get(rule=last_friday, month=12)
+    assert december.date == dt.date(2026, 12, 10) and december.shifted_from == dt.date(2026, 12, 25)
+    assert december.note == "Dimajukan dari 25-12-2026 agar 15 hari pelatihan (120 JP) selesai dalam tahun 2026."
+    assert training_schedule(december.date, programme.jp)[-1] == dt.date(2026, 12, 31)
+    assert PlannedSession.objects.get(rule=last_friday, month=11).date == dt.date(2026, 11, 27)  # untouched

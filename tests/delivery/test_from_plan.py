@@ -95,3 +95,49 @@ def test_a_routine_session_lasts_as_many_working_days_as_its_jp_needs(world, set
     settings.RENBANG = {**settings.RENBANG, "JP_PER_TRAINING_DAY": 2}
     longer = services.session_from_planned(planned=_routine(world, 6, weekday=2))
     assert longer.days.count() == 3
+
+
+def test_the_routine_sessions_of_a_year_end_within_that_year_even_a_long_one_in_december(world):
+    """A monthly routine of 120 JP (15 training days) on the last Friday: December's pattern date is Christmas
+    (25 December 2026); its session runs 10–31 December, not into January 2027. Every session of the year's routine
+    plan ends in 2026."""
+    from renbang.catalog.models import RecurrenceRule
+    from renbang.catalog.services import planned_sessions_generate
+
+    programme = make_programme(world, code="RUT-120", jp=120)
+    rule = RecurrenceRule.objects.create(programme=programme, mode="nth_weekday", weekday=4, nth=-1)
+    planned_sessions_generate(rule=rule, year=2026)
+    sessions = services.sessions_from_planned(agency=world.agency, year=2026)
+    assert len(sessions) == 12 and all(s.days.count() == 15 for s in sessions)
+    assert max(d.date for s in sessions for d in s.days.all()).isoformat() == "2026-12-31"
+    december = Session.objects.get(planned_session__month=12)
+    assert (december.start_date.isoformat(), december.end_date.isoformat()) == ("2026-12-10", "2026-12-31")
+    assert "Dimajukan dari 25-12-2026" in december.notes
+
+
+def test_a_routine_session_whose_programme_grew_after_planning_still_ends_within_the_year(world):
+    """The planned date was set for 8 JP; the programme now has 40 JP (5 days). Started on Monday 28 December 2026
+    it would end on 4 January 2027; it starts on Thursday 24 December and says so."""
+    from renbang.catalog.models import RecurrenceRule
+    from renbang.catalog.services import planned_sessions_generate
+
+    programme = make_programme(world, code="RUT-8", jp=8)
+    rule = RecurrenceRule.objects.create(programme=programme, mode="nth_weekday", weekday=4, nth=-1, months=[12])
+    planned = planned_sessions_generate(rule=rule, year=2026)[0]
+    assert planned.date.isoformat() == "2026-12-28"
+    programme.jp = 40
+    programme.save()
+    session = services.session_from_planned(planned=planned)
+    assert [d.date.isoformat() for d in session.days.order_by("date")] == [
+        "2026-12-24", "2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31"]
+    assert "Dimulai 24-12-2026, lebih awal dari tanggal rencana 28-12-2026" in session.notes
+
+
+def test_a_december_item_of_the_development_plan_ends_within_the_plan_year(world):
+    plan, item = _plan(world)
+    item.month, item.jp = 12, 128  # 16 training days from 10 December 2026 would end on 4 January 2027
+    item.save()
+    services.sessions_from_plan(plan=plan, user=world.users.admin)
+    session = Session.objects.get(plan_item=item)
+    assert (session.start_date.isoformat(), session.end_date.isoformat()) == ("2026-12-09", "2026-12-31")
+    assert session.days.count() == 16 and "lebih awal dari tanggal rencana 10-12-2026" in session.notes

@@ -17,7 +17,7 @@ from renbang.plans import selectors as plans
 
 from ..models import Enrolment, Session
 from .enrolment import enrolments_invite
-from .sessions import session_save, training_schedule
+from .sessions import earlier_note, session_save, training_schedule
 
 
 def approved_plans(agency):
@@ -56,14 +56,15 @@ def sessions_from_plan(*, plan, user, invite: bool = True) -> dict[str, int]:
                 linked += 1
         if session is None:
             jp = item.jp or item.programme.jp
-            days = training_schedule(next_working_day(_first_day(item, plan.year, off), off)[0], jp, off)
+            first = next_working_day(_first_day(item, plan.year, off), off)[0]
+            days = training_schedule(first, jp, off, end_by=dt.date(plan.year, 12, 31))
             capacity = max(item.capacity or item.programme.capacity_per_session, 1)
             session = session_save(agency=plan.agency, user=user, days=days, data={
                 "programme": item.programme, "plan_item": item, "planned_session": None
                 if Session.objects.filter(planned_session_id=item.session_id).exists() else item.session,
                 "start_date": days[0], "end_date": days[-1], "capacity": capacity, "jp": Decimal(jp),
                 "title": f"{item.programme.title} · {plan.year}/{item.month:02d}", "status": Session.Status.SCHEDULED,
-                "venue": "", "online_url": ""})
+                "venue": "", "online_url": "", "notes": earlier_note(days[0], first)})
             created += 1
         if invite and session.is_open:
             employees = Employee.objects.filter(plan_assignments__item=item, active=True).order_by(

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from renbang.catalog.models import PlannedSession
-from renbang.catalog.recurrence import indonesian_holidays, next_working_day
+from renbang.catalog.recurrence import indonesian_holidays, latest_start, next_working_day
+from renbang.catalog.services import training_days
 from renbang.core.notices import notify_employees
 
 from ..models import DeliverySettings, Enrolment, Session, SessionDay
@@ -37,20 +36,18 @@ def settings_update(*, agency, data: dict) -> DeliverySettings:
     return obj
 
 
-def training_days(jp) -> int:
-    """How many training days a session of `jp` JP needs: ceil(JP / settings.RENBANG["JP_PER_TRAINING_DAY"]),
-    at least one (a 410 JP leadership course runs for weeks, not 5 days)."""
-    per_day = max(1, int(settings.RENBANG["JP_PER_TRAINING_DAY"]))
-    return max(1, math.ceil(Decimal(jp) / per_day))
-
-
-def training_schedule(first_day: dt.date, jp, off=None) -> list[dt.date]:
+def training_schedule(first_day: dt.date, jp, off=None, *, end_by: dt.date | None = None) -> list[dt.date]:
     """The days of a session of `jp` JP starting on `first_day`: `first_day` and the following working days
     (Monday–Friday, not a national holiday of `off`; default the Indonesian holidays of the years concerned), as
-    many as `training_days(jp)`. The one rule for sessions made from the RPK and from routine catalogue sessions."""
+    many as `training_days(jp)`. The one rule for sessions made from the RPK and from routine catalogue sessions.
+
+    With `end_by` (31 December of the plan's year), a session that would end later starts earlier instead, on the
+    latest working day from which its days end by then: a year's sessions end within that year."""
     n_days = training_days(jp)
     if off is None:
         off = indonesian_holidays(range(first_day.year, first_day.year + 2))
+    if end_by is not None:
+        first_day = min(first_day, latest_start(end_by, n_days, off))
     days = [first_day]
     while len(days) < n_days:
         day, _reason = next_working_day(days[-1] + dt.timedelta(days=1), off)
@@ -110,13 +107,23 @@ def session_from_planned(*, planned: PlannedSession, user=None, facilitator=None
     if existing is not None:
         return existing
     programme = planned.programme
-    days = training_schedule(planned.date, programme.jp, off)
+    # The catalogue places its sessions so that they end within the year; the programme's JP may have grown since.
+    days = training_schedule(planned.date, programme.jp, off, end_by=dt.date(planned.year, 12, 31))
+    notes = "\n".join(filter(None, [planned.note, earlier_note(days[0], planned.date)]))
     return session_save(agency=programme.agency, user=user, days=days, data={
         "programme": programme, "planned_session": planned, "start_date": days[0], "end_date": days[-1],
         "capacity": planned.capacity, "jp": Decimal(programme.jp), "facilitator": facilitator,
-        "venue": "", "online_url": "", "notes": planned.note,
+        "venue": "", "online_url": "", "notes": notes,
         "status": Session.Status.SCHEDULED,
     })
+
+
+def earlier_note(start: dt.date, planned: dt.date) -> str:
+    """Why a session starts before its planned date (training_schedule's end_by), or "" when it does not."""
+    if start >= planned:
+        return ""
+    return _("Dimulai %(start)s, lebih awal dari tanggal rencana %(planned)s, agar selesai dalam tahun %(year)s.") % {
+        "start": start.strftime("%d-%m-%Y"), "planned": planned.strftime("%d-%m-%Y"), "year": planned.year}
 
 
 def sessions_from_planned(*, agency, year: int, month: int | None = None, user=None) -> list[Session]:
