@@ -66,7 +66,7 @@ def jp_row(employee, year: int) -> dict:
     """The employee's JP of the year (delivery's ledger: sessions, verified claims, mentoring) and the target."""
     from . import sources_delivery
 
-    return {**sources_delivery.jp_of_employee(employee, year), "target": sources_delivery.jp_target(employee.agency)}
+    return sources_delivery.jp_of_employee(employee, year)  # with the target: the ledger has read the settings
 
 
 def my_sessions(user, employee, year: int) -> list | None:

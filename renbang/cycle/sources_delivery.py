@@ -14,17 +14,12 @@ from renbang.catalog.models import ProgrammeCompetency
 from renbang.delivery import ledger
 from renbang.delivery.models import Certificate, Enrolment, ExternalClaim, Session
 from renbang.delivery.selectors import plan_spending
-from renbang.delivery.services import settings_for
 from renbang.org.models import Agency
 from renbang.people.models import Employee
 from renbang.plans import selectors as plans
 
 #: SIASN keeps diklat struktural/fungsional apart from courses (riwayat diklat vs riwayat kursus); by method code.
 RECORD_BY_METHOD = {"KL-STR": "Diklat struktural", "KL-FUN": "Diklat fungsional"}
-
-
-def jp_target(agency) -> float:
-    return float(settings_for(agency).jp_target)
 
 
 def jp_of_employee(employee, year: int) -> dict:

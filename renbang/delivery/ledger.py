@@ -145,9 +145,9 @@ def jp_ledger(agency, year: int, employees=None, *, today: dt.date | None = None
 
 
 def employee_jp(employee, year: int) -> dict:
-    """One employee's totals (the same ledger, narrowed to them)."""
+    """One employee's totals (the same ledger, narrowed to them), with the agency's JP `target` the ledger read."""
     ledger = jp_ledger(employee.agency, year, Employee.objects.filter(pk=employee.pk), only=[employee.pk])
-    return ledger.row(employee.pk) or {}
+    return {**(ledger.row(employee.pk) or {}), "target": ledger.target}
 
 
 def employee_jp_lines(employee, year: int) -> list[dict]:
