@@ -185,57 +185,98 @@ def fill(
     deadline: Deadline = NO_DEADLINE,
 ) -> None:
     """Grow the plan greedily by score = (gain - seat price) / cost until nothing more fits or helps,
-    or until the deadline (checked after the first round, between rounds: the plan is feasible after each)."""
+    or until the deadline (checked after the first round, between rounds: the plan is feasible after each).
+
+    Incremental: every employee keeps its best and second-best option score; a round re-scores only the
+    employees it touched (a row added changes only that employee's gains and JP). Budgets and seats shrink
+    for everyone, so a kept best may have become unaffordable: that is checked when it is proposed, and
+    such an option is dropped for good (budgets and seats never grow back) and its employee re-scored.
+    """
     inst, opt = state.inst, state.opt
     seat_price = np.zeros(inst.n_sessions) if seat_price is None else seat_price
     cheapest = np.full(inst.n_programmes, np.inf)
     np.minimum.at(cheapest, inst.session_prog, np.where(state.ctx.usable_session, seat_price, np.inf))
-    # Options only ever drop out (gains fall, budgets and seats shrink), so the live set only shrinks.
-    alive = np.flatnonzero(~state.taken & ~state.dead & (allowed if allowed is not None else True))
-    # What never changes for an option, gathered once and compacted with `alive` (national: 10^7 options).
-    a_emp = opt.emp[alive]
-    a_prog = opt.prog[alive]
-    a_cost = inst.prog_cost[a_prog]
-    a_price = cheapest[a_prog]
-    a_room = inst.jp_cap[a_emp] + 1e-9 - inst.prog_jp[a_prog]
-    a_unit = inst.employee_unit[a_emp]
+    ranking = _Ranking(state, cheapest, allowed)
+    for lo in range(0, inst.n_employees, RESCORE_CHUNK):
+        ranking.rescore(np.arange(lo, min(lo + RESCORE_CHUNK, inst.n_employees)))
     opening = True  # one round whatever the clock says: a plan that was due is never left empty
     while opening or not deadline.passed():
         opening = False
-        net = state.gain[alive] - a_price
-        ok = ~state.taken[alive] & ~state.dead[alive] & (net > 1e-12)
-        ok &= state.jp[a_emp] <= a_room
-        ok &= (a_cost <= state.total_left + 1e-6) & (a_cost <= state.unit_left[a_unit] + 1e-6)
-        if not ok.all():
-            alive, a_emp, a_prog, a_cost, a_price, a_room, a_unit, net = (
-                x[ok] for x in (alive, a_emp, a_prog, a_cost, a_price, a_room, a_unit, net)
-            )
-        emp, cost = a_emp, a_cost
-        if len(alive) == 0:
+        cand = np.flatnonzero(ranking.best >= 0)
+        if len(cand) == 0:
             return
         # Each employee proposes its best option; the best second choice anywhere bounds later scores.
-        starts = np.flatnonzero(np.concatenate([[True], emp[1:] != emp[:-1]]))
-        sizes = np.diff(np.append(starts, len(emp)))
-        score = net / np.maximum(cost, 1.0)
+        score = ranking.top[cand]
+        threshold = ranking.second[cand].max()
+        take = max(int((score >= threshold).sum()), int(np.ceil(MIN_ACCEPT_SHARE * len(cand))), 1)
+        if take < len(cand):
+            part = np.argpartition(-score, take - 1)[:take]
+            cand, score = cand[part], score[part]
+        order = np.lexsort((cand, -score))
+        emp = cand[order]
+        prop = ranking.best[emp]
+        prog = opt.prog[prop]
+        cost = inst.prog_cost[prog]
+        ok = (cost <= state.total_left + 1e-6) & (cost <= state.unit_left[inst.employee_unit[emp]] + 1e-6)
+        ok &= state.jp[emp] + inst.prog_jp[prog] <= inst.jp_cap[emp] + 1e-9
+        sess = np.full(len(emp), -1, np.int64)
+        sess[ok] = state.pick_sessions(emp[ok], prog[ok], seat_price)
+        gone = sess < 0  # unaffordable, over the JP cap or no seat in a free month: for good
+        state.dead[prop[gone]] = True
+        emp, cost, sess = emp[~gone], cost[~gone], sess[~gone]
+        fits = _running_fit(state, emp, cost, sess)
+        state.add(emp[fits], sess[fits])
+        ranking.rescore(unique(np.concatenate([emp[fits], ranking.owner_of(prop[gone])])))
+
+
+RESCORE_CHUNK = 50_000  # employees per slice of the first scoring (bounds its temporary arrays)
+
+
+class _Ranking:
+    """Every employee's best live option (index into the options, -1 if none), its score and the
+    second-best score, for one `fill` call."""
+
+    def __init__(self, state: PlanState, cheapest: np.ndarray, allowed: np.ndarray | None) -> None:
+        n = state.inst.n_employees
+        self.state, self.cheapest, self.allowed = state, cheapest, allowed
+        self.best = np.full(n, -1, np.int64)
+        self.top = np.full(n, -np.inf)
+        self.second = np.full(n, -np.inf)
+
+    def owner_of(self, options: np.ndarray) -> np.ndarray:
+        return self.state.opt.emp[options].astype(np.int64)
+
+    def rescore(self, emps: np.ndarray) -> None:
+        state, inst, opt = self.state, self.state.inst, self.state.opt
+        self.best[emps], self.top[emps], self.second[emps] = -1, -np.inf, -np.inf
+        owner, idx = expand_csr(opt.ptr, emps)
+        if len(idx) == 0:
+            return
+        e, prog = opt.emp[idx], opt.prog[idx]
+        cost = inst.prog_cost[prog]
+        net = state.gain[idx] - self.cheapest[prog]
+        open_prog = np.zeros(inst.n_programmes, bool)  # a programme with a seat left anywhere
+        open_prog[inst.session_prog[state.seats > 0]] = True
+        ok = ~state.taken[idx] & ~state.dead[idx] & (net > 1e-12) & open_prog[prog]
+        if self.allowed is not None:
+            ok &= self.allowed[idx]
+        ok &= state.jp[e] + inst.prog_jp[prog] <= inst.jp_cap[e] + 1e-9
+        ok &= (cost <= state.total_left + 1e-6) & (cost <= state.unit_left[inst.employee_unit[e]] + 1e-6)
+        owner, idx, score = owner[ok], idx[ok], (net / np.maximum(cost, 1.0))[ok]
+        if len(idx) == 0:
+            return
+        starts = np.flatnonzero(np.concatenate([[True], owner[1:] != owner[:-1]]))
+        sizes = np.diff(np.append(starts, len(owner)))
         top = np.maximum.reduceat(score, starts)
-        cand = np.flatnonzero(score == np.repeat(top, sizes))
-        first = np.ones(len(cand), bool)
-        first[1:] = emp[cand[1:]] != emp[cand[:-1]]
-        prop_pos = cand[first]
-        prop, prop_score = alive[prop_pos], score[prop_pos]
-        score[prop_pos] = -np.inf
-        threshold = np.maximum.reduceat(score, starts).max(initial=-np.inf)
-        sess = state.pick_sessions(opt.emp[prop], opt.prog[prop], seat_price)
-        state.dead[prop[sess < 0]] = True
-        prop, prop_score, sess = prop[sess >= 0], prop_score[sess >= 0], sess[sess >= 0]
-        if len(prop) == 0:
-            continue
-        order = np.argsort(-prop_score, kind="stable")
-        prop, prop_score, sess = prop[order], prop_score[order], sess[order]
-        take = max(int((prop_score >= threshold).sum()), int(np.ceil(MIN_ACCEPT_SHARE * len(prop))), 1)
-        prop, sess = prop[:take], sess[:take]
-        fits = _running_fit(state, opt.emp[prop], inst.prog_cost[opt.prog[prop]], sess)
-        state.add(opt.emp[prop[fits]], sess[fits])
+        # The first option at the top score (options are in programme order within an employee).
+        at_top = np.flatnonzero(score == np.repeat(top, sizes))
+        first = np.ones(len(at_top), bool)
+        first[1:] = owner[at_top[1:]] != owner[at_top[:-1]]
+        pick = at_top[first]
+        who = emps[owner[starts]]
+        self.best[who], self.top[who] = idx[pick], top
+        score[pick] = -np.inf
+        self.second[who] = np.maximum.reduceat(score, starts)
 
 
 def _group_cumsum(group: np.ndarray, values: np.ndarray) -> np.ndarray:

@@ -37,7 +37,6 @@ DEFAULT_TIME_LIMIT = 60.0
 OPTIMAL_TOLERANCE = 1e-6  # relative: objective == bound up to float rounding
 SAMPLE_ABOVE = 6_000  # employees; above this, prices are first discovered on a sample
 EXACT_MILP_VARIABLES = 4_000  # run the exact MILP only on models this small
-GREEDY_UP_TO = 100_000
 PLAN_AFTER_ITERATIONS = 6  # full-instance iterations before the first price-guided plan (cold start)
 WARM_SHARE = 0.1  # share of the time limit for price discovery on the sample
 MASTER_UP_TO = 100_000  # employees; the restricted master LP has a row for each
@@ -180,7 +179,8 @@ def solve(
         plan_after=1 if start else PLAN_AFTER_ITERATIONS,  # warm prices are good enough for a first plan
         on_plan=make_plan,
         stop=best["objective"],
-        reserve=lambda: _reserve(planned["seconds"], limit) + master_share,  # the last plan, the master
+        # the last plan, the master and (sampled runs) the greedy safety net, which costs about a plan
+        reserve=lambda: _reserve(planned["seconds"], limit) + master_share + sampled * planned["seconds"],
         pool=pool,
     )
     stats["seconds_bound"] = round(clock(), 3)
@@ -208,7 +208,7 @@ def solve(
                 master_fractional=master.fractional,
                 seconds_master=round(master.seconds, 3),
             )
-    if sampled and inst.n_employees <= GREEDY_UP_TO and clock() + planned["seconds"] < limit:
+    if sampled and clock() + planned["seconds"] < limit:
         consider(*greedy_plan(ctx, deadline), "greedy")  # the safety net, last: it must not delay the first plan
     stats.update(
         dual_iterations=dual.iterations,

@@ -36,3 +36,29 @@ def test_it_picks_the_cheapest_session_with_room(seed):
     prog = rng.integers(0, inst.n_programmes, 40)
     got = state.pick_sessions(emp, prog, seat_price)
     assert np.array_equal(got, reference_pick(state, emp, prog, seat_price))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 100_000))
+def test_the_fill_stops_only_when_no_paying_option_fits(seed):
+    """The incremental fill keeps stale bests (budgets and seats shrink for everyone) and re-scores only
+    the employees a round touched; when it stops, no option with a gain may still fit anywhere."""
+    from renbang.engine.optimizer.greedy import fill
+    from renbang.engine.optimizer.objective import check_feasibility
+
+    inst = random_small(seed, employees=12, programmes=6)
+    ctx = build_context(inst)
+    state = PlanState(ctx, build_options(ctx))
+    fill(state)
+    assert check_feasibility(inst, state.plan()) == []
+    opt = state.opt
+    for k in np.flatnonzero(~state.taken & (state.gain > 1e-12)).tolist():
+        e, p = int(opt.emp[k]), int(opt.prog[k])
+        cost = inst.prog_cost[p]
+        affordable = cost <= state.total_left + 1e-6 and cost <= state.unit_left[inst.employee_unit[e]] + 1e-6
+        within_cap = state.jp[e] + inst.prog_jp[p] <= inst.jp_cap[e] + 1e-9
+        seat = any(
+            state.seats[s] > 0 and state.load[e, inst.session_month[s] - 1] < inst.max_sessions_per_month
+            for s in np.flatnonzero(inst.session_prog == p).tolist()
+        )
+        assert not (affordable and within_cap and seat), (e, p)
