@@ -2,6 +2,11 @@
 
 Runs as `seed_late` (after org and people, which come later in INSTALLED_APPS than accounts). Idempotent:
 an existing username is left as it is (its password too), so a changed demo password survives a re-seed.
+
+The employee account is someone the demo plan reached: the plans step hands over the employees with an IDP in
+the approved plan (`ctx.shared["plans"]["idp_employee_ids"]`; accounts stands before plans and does not import it).
+A budget-bound plan gives an IDP to about a third of a 5,000-employee city (2,5 M Rp for everyone, the free
+programmes' seats taken), so a staff member picked by NIP alone often had none and "my development" was empty.
 """
 
 from __future__ import annotations
@@ -60,7 +65,12 @@ def seed_late(ctx: DemoContext) -> None:
                 return found
         return None
 
-    with_subordinates = staff.annotate(n=Count("subordinates", filter=Q(subordinates__active=True)))
+    participants = set(ctx.shared.get("plans", {}).get("idp_employee_ids") or ())
+    # a supervisor with at least one PNS subordinate who has an IDP, so that the employee account can have one too
+    planned_staff = Q(subordinates__active=True, subordinates__status=EmployeeStatus.PNS,
+                      subordinates__pk__in=participants)
+    with_subordinates = staff.annotate(n=Count("subordinates", filter=Q(subordinates__active=True)),
+                                       n_planned=Count("subordinates", filter=planned_staff))
     picked["admin.bkpsdm"] = first(
         staff.filter(position__name="Kepala Bidang Pengembangan Kompetensi Aparatur"),
         staff.filter(unit__code__startswith="bkpsdm", position__name__startswith="Analis Sumber Daya Manusia"),
@@ -70,16 +80,18 @@ def seed_late(ctx: DemoContext) -> None:
         staff.filter(unit__code="disdikbud.sekr.umum", position__name="Kepala Subbagian Umum dan Kepegawaian"),
         staff.filter(unit__code__startswith="disdikbud.sekr"),
     )
-    boss = first(
+    bosses = [
         with_subordinates.filter(unit__code__startswith="disdikbud.b", position__name__startswith="Kepala Seksi",
                                  n__gte=3),
         with_subordinates.filter(position__name__startswith="Kepala Seksi", n__gte=3),
         with_subordinates.filter(position__position_type=PositionType.SUPERVISORY, n__gte=3),
         with_subordinates.filter(position__position_type=PositionType.ADMINISTRATOR, n__gte=2),
         with_subordinates.filter(n__gte=1, supervisor__isnull=False),
-    )
+    ]
+    boss = first(*[qs.filter(n_planned__gte=1) for qs in bosses], *bosses) if participants else first(*bosses)
     picked["atasan"] = boss
     picked["pegawai"] = first(
+        staff.filter(supervisor=boss, status=EmployeeStatus.PNS, pk__in=participants) if boss else staff.none(),
         staff.filter(supervisor=boss, status=EmployeeStatus.PNS) if boss else staff.none(),
         staff.filter(supervisor=boss) if boss else staff.none(),
         staff.filter(position__position_type=PositionType.EXECUTIVE, subordinates__isnull=True),

@@ -23,6 +23,7 @@ def seed(ctx) -> None:
 
     agency, year = ctx.agency, ctx.year
     if DevelopmentPlan.objects.filter(agency=agency, year=year).exists():
+        _hand_over(ctx)
         ctx.log("  plans: RPK demo sudah ada")
         return
     t = time.perf_counter()
@@ -44,8 +45,19 @@ def seed(ctx) -> None:
                        note="Ditetapkan Wali Kota Medan."),  # the accounts are named in seed_late
     ])
     DevelopmentPlan.objects.filter(pk=plan.pk).update(status=PlanStatus.APPROVED, submitted_at=now, approved_at=now)
+    _hand_over(ctx)
     ctx.log(f"  plans: RPK {year} ditetapkan — {result['assignments']:,} penugasan, nilai {result['objective']:.1f} "
             f"(batas atas {result['bound']:.1f}); {time.perf_counter() - t:.1f} s")
+
+
+def _hand_over(ctx) -> None:
+    """Tell the later demo steps who the approved plan reached: the accounts step gives the employee account to
+    one of them (accounts stands before plans in the cycle, so it reads this hand-over instead of the plans app)."""
+    from .models import IndividualPlan, PlanStatus
+
+    ctx.shared["plans"] = {"idp_employee_ids": set(IndividualPlan.objects.filter(
+        plan__agency=ctx.agency, plan__year=ctx.year, plan__status=PlanStatus.APPROVED).values_list(
+        "employee_id", flat=True))}
 
 
 def seed_late(ctx) -> None:
