@@ -3,6 +3,10 @@ the first months of the demo year delivered with realistic attendance (most pres
 absent; a few declined or released), certificates for those who completed; upcoming sessions with invitations
 and a waitlist; external claims, a few waiting for verification.
 
+As BKPSDM runs the approved RPK: sessions of its items invite the items' planned participants, and the money spent
+outside the plan (a few cheaper courses it did not include) stays a small share of the plan's budget
+(DEMO_OUTSIDE_SHARE), as the leaders' dashboard shows it (delivery.selectors.plan_spending).
+
 `seed` builds everything with bulk_create (about 2–4 s on SQLite); `seed_late` (after the demo accounts exist)
 makes the demo facilitator run sessions and gives the demo employee an invitation, a certificate and a claim.
 Idempotent: a second run finds the sessions and changes nothing.
@@ -43,31 +47,60 @@ def _cutoff(ctx) -> dt.date:
     return min(max(ctx.today, dt.date(ctx.year, 4, 30)), year_end)
 
 
-def _one_off_sessions(ctx, agency, rng) -> None:
-    """Two intakes each of some classical programmes, as sessions spread over the year, each as many working days
-    as its JP need (services.training_days: a 410 JP leadership course runs for weeks, a 16 JP bimtek two days);
-    a long course starts early enough to end in the year."""
-    programmes = list(Programme.objects.filter(agency=agency, active=True, method__code__startswith="KL-",
-                                               recurrence_rules__isnull=True).order_by("code")[:14])
-    venues = ["Aula BKPSDM Kota Medan", "Ruang Rapat II Balai Kota", "Gedung Serbaguna Dinas Pendidikan",
-              "Hotel mitra, Jl. Imam Bonjol"]
-    for index, programme in enumerate(programmes):
-        n_days = services.training_days(programme.jp)
-        span = dt.timedelta(days=(n_days + 4) // 5 * 7 + 2)  # calendar days holding n_days working days
-        for intake in range(2):
-            month = 1 + (index * 5 + intake * 6) % 12
-            start = min(dt.date(ctx.year, month, 3 + rng.randrange(0, 18)), dt.date(ctx.year, 12, 20) - span)
-            start = max(start, dt.date(ctx.year, 1, 2))
-            while start.weekday() >= 5:
-                start += dt.timedelta(days=1)
-            days = services.working_days(start, start + span)[:n_days]
-            online = programme.delivery == "daring"
-            services.session_save(agency=agency, days=days, data={
-                "programme": programme, "title": f"{programme.title} Angkatan {intake + 1}",
-                "start_date": days[0], "end_date": days[-1], "capacity": programme.capacity_per_session,
-                "jp": Decimal(programme.jp), "venue": "" if online else rng.choice(venues),
-                "online_url": "https://zoom.example.invalid/renbang" if online else "",
-                "status": Session.Status.SCHEDULED})
+#: Classical one-off programmes on the demo calendar, and how many of them stand outside the approved RPK.
+DEMO_CLASSICAL = 14
+DEMO_OUTSIDE_PROGRAMMES = 3
+#: Spending outside the RPK (sessions not made from its items, at the catalogue price) is kept to this share of the
+#: plan's budget: a few bimtek an OPD asks for during the year, paid from what is left. A leaders' dashboard whose
+#: "outside the plan" exceeded the plan itself (the demo's leadership courses held outside it) read as absurd.
+DEMO_OUTSIDE_SHARE = Decimal("0.08")
+#: An outside session that the remaining money cannot fill with this many participants is cancelled.
+DEMO_MIN_CLASS = 8
+VENUES = ["Aula BKPSDM Kota Medan", "Ruang Rapat II Balai Kota", "Gedung Serbaguna Dinas Pendidikan",
+          "Hotel mitra, Jl. Imam Bonjol"]
+
+
+def _one_off_sessions(ctx, agency, rng, plan) -> None:
+    """Intakes of classical programmes spread over the year, each as many working days as its JP need
+    (services.training_days: a 410 JP leadership course runs for weeks, a 16 JP bimtek two days); a long course
+    starts early enough to end in the year. With an approved RPK, as BKPSDM runs it: a session for each item (up
+    to two) of its classical programmes, made from the item (in the item's month), and DEMO_OUTSIDE_PROGRAMMES
+    cheaper programmes outside it, one intake each. Without a plan: two intakes of the first programmes."""
+    classical = Programme.objects.filter(agency=agency, active=True, method__code__startswith="KL-",
+                                         recurrence_rules__isnull=True)
+    if plan is None:
+        for index, programme in enumerate(classical.order_by("code")[:DEMO_CLASSICAL]):
+            for intake in range(2):
+                _one_off(ctx, agency, rng, programme, 1 + (index * 5 + intake * 6) % 12, intake)
+        return
+    items: dict[int, list] = defaultdict(list)
+    for item in plans.plan_items(plan).filter(programme__in=classical).order_by("programme__code", "month", "pk"):
+        items[item.programme_id].append(item)
+    in_plan = list(items)[:DEMO_CLASSICAL - DEMO_OUTSIDE_PROGRAMMES]
+    for programme_id in in_plan:
+        for intake, item in enumerate(items[programme_id][:2]):
+            _one_off(ctx, agency, rng, item.programme, item.month, intake, item=item)
+    outside = classical.exclude(pk__in=list(items)).filter(cost_per_participant__gt=0).order_by(
+        "cost_per_participant", "code")[:DEMO_CLASSICAL - len(in_plan)]
+    for index, programme in enumerate(outside):
+        _one_off(ctx, agency, rng, programme, 1 + index * 5 % 12, 0)
+
+
+def _one_off(ctx, agency, rng, programme, month: int, intake: int, item=None) -> None:
+    n_days = services.training_days(programme.jp)
+    span = dt.timedelta(days=(n_days + 4) // 5 * 7 + 2)  # calendar days holding n_days working days
+    start = min(dt.date(ctx.year, month, 3 + rng.randrange(0, 18)), dt.date(ctx.year, 12, 20) - span)
+    start = max(start, dt.date(ctx.year, 1, 2))
+    while start.weekday() >= 5:
+        start += dt.timedelta(days=1)
+    days = services.working_days(start, start + span)[:n_days]
+    online = programme.delivery == "daring"
+    services.session_save(agency=agency, days=days, data={
+        "programme": programme, "title": f"{programme.title} Angkatan {intake + 1}", "plan_item": item,
+        "start_date": days[0], "end_date": days[-1], "capacity": programme.capacity_per_session,
+        "jp": Decimal(programme.jp), "venue": "" if online else rng.choice(VENUES),
+        "online_url": "https://zoom.example.invalid/renbang" if online else "",
+        "status": Session.Status.SCHEDULED})
 
 
 #: A course this long is a leadership training or the CPNS basic training (hundreds of JP): one a year at most.
@@ -108,18 +141,34 @@ def seed(ctx) -> None:
         routine = services.sessions_from_planned(agency=agency, year=ctx.year)
         Session.objects.filter(pk__in=[s.pk for s in routine]).update(venue="Aula BKPSDM Kota Medan",
                                                                       start_time="13:30", end_time="16:30")
-        _one_off_sessions(ctx, agency, rng)
-        _participants(ctx, agency, rng)
+        plan = plans.approved_plan(agency.pk, ctx.year)
+        _one_off_sessions(ctx, agency, rng, plan)
+        linked = _link_plan(ctx, agency)
+        _participants(ctx, agency, rng, _outside_allowance(agency, ctx.year, plan))
         _claims(ctx, agency, rng)
         _self_learning(ctx, agency, rng)
     seconds = (timezone.now() - started).total_seconds()
+    if linked:
+        ctx.log(f"  pelaksanaan: {linked} sesi rutin dikaitkan dengan kegiatan RPK {ctx.year}")
     ctx.log(f"  pelaksanaan: {Session.objects.filter(agency=agency).count()} sesi, "
             f"{Enrolment.objects.filter(session__agency=agency).count()} peserta, "
             f"{Certificate.objects.filter(enrolment__session__agency=agency).count()} sertifikat, "
             f"{ExternalClaim.objects.filter(employee__agency=agency).count()} klaim ({seconds:.1f} s)")
 
 
-def _participants(ctx, agency, rng) -> None:
+def _outside_allowance(agency, year: int, plan) -> Decimal | None:
+    """Rupiah the demo may spend outside the approved plan: DEMO_OUTSIDE_SHARE of the plan's budget (the cost of
+    its assignments, the dashboard's planned figure). None without a plan or a planned cost: nothing to weigh."""
+    if plan is None:
+        return None
+    planned = sum(r["budget"] for r in plans.planned_figures(agency.pk, year) or () if r["competency_id"] is None)
+    return DEMO_OUTSIDE_SHARE * planned if planned else None
+
+
+def _participants(ctx, agency, rng, allowance: Decimal | None = None) -> None:
+    """Sessions made from an RPK item get that item's planned participants (as running the plan invites them);
+    other sessions random employees the catalogue opens the programme to, those at a price only while
+    `allowance` (Rp outside the plan, None: no limit) fills a class of DEMO_MIN_CLASS; the rest are cancelled."""
     cutoff = _cutoff(ctx)
     now = timezone.now()
     staff = Employee.objects.filter(agency=agency, active=True).exclude(status=EmployeeStatus.PPPK_PART_TIME)
@@ -130,6 +179,7 @@ def _participants(ctx, agency, rng) -> None:
                     .prefetch_related("programme__eligibilities").order_by("start_date", "pk"))
     pools: dict[int, list[int]] = {}  # per programme: the employees the catalogue opens it to
     enrolments: list[Enrolment] = []
+    cancelled: list[Session] = []
     long_course: set[int] = set()  # nobody takes two long courses (PKN, PKA, PKP, latsar) in one year
     for session in sessions:
         delivered = session.end_date < cutoff
@@ -140,9 +190,22 @@ def _participants(ctx, agency, rng) -> None:
             pools[session.programme_id] = list(staff.filter(employees_eligible_for(session.programme))
                                                .order_by("pk").values_list("pk", flat=True))
         pool = pools[session.programme_id]
-        if not pool:
-            continue
-        for pk in _pick(rng, pool, n, taken):
+        price = session.programme.cost_per_participant
+        if session.plan_item_id:
+            planned = list(staff.filter(plan_assignments__item_id=session.plan_item_id).order_by("pk")
+                           .values_list("pk", flat=True).distinct())
+            chosen = [pk for pk in planned if pk not in taken][:session.capacity]
+            taken.update(chosen)
+        elif allowance is not None and price:
+            n = min(n, int(allowance // price))
+            if n < DEMO_MIN_CLASS:
+                cancelled.append(session)
+                continue
+            chosen = _pick(rng, pool, n, taken) if pool else []
+            allowance -= price * len(chosen)
+        else:
+            chosen = _pick(rng, pool, n, taken) if pool else []
+        for pk in chosen:
             roll = rng.random()
             if delivered:
                 status = (Enrolment.Status.DECLINED if roll < 0.05 else Enrolment.Status.RELEASED if roll < 0.08
@@ -157,12 +220,17 @@ def _participants(ctx, agency, rng) -> None:
                                         responded_at=None if status == Enrolment.Status.INVITED else now))
         if long:
             long_course |= taken
-        if not delivered:
+        if not delivered and pool:
             for rank, pk in enumerate(_pick(rng, pool, 3, taken), start=1):
                 enrolments.append(Enrolment(session=session, employee_id=pk, status=Enrolment.Status.WAITLISTED,
                                             source=Enrolment.Source.PLAN, waitlist_rank=rank))
     Enrolment.objects.bulk_create(enrolments, batch_size=2000)
-    _attendance(sessions, cutoff, threshold, rng)
+    Session.objects.filter(pk__in=[s.pk for s in cancelled]).update(status=Session.Status.CANCELLED,
+                                                                     notes=DEMO_CANCELLED_NOTE)
+    _attendance([s for s in sessions if s not in cancelled], cutoff, threshold, rng)
+
+
+DEMO_CANCELLED_NOTE = "Dibatalkan: tidak termasuk RPK dan sisa anggaran di luar rencana tidak mencukupi."
 
 
 def _attendance(sessions, cutoff, threshold, rng) -> None:
@@ -280,10 +348,10 @@ def _self_learning(ctx, agency, rng) -> None:
 
 
 def _link_plan(ctx, agency) -> int:
-    """Tie the year's sessions to the approved RPK's items, as BKPSDM does when it runs the plan (delivery's
-    `sessions_from_plan` links an item to a session that already exists): each item to the first session of its
-    programme, not yet linked, that starts in the item's month or later. Without it nothing delivered would count
-    as the plan's realisation on the leaders' dashboard. Idempotent: linked items and sessions are left alone."""
+    """Tie the year's other sessions (the catalogue's routine ones) to the approved RPK's items, as BKPSDM does
+    when it runs the plan (delivery's `sessions_from_plan` links an item to a session that already exists): each
+    item without a session to the first session of its programme, not yet linked, that starts in the item's month
+    or later. Idempotent: linked items and sessions are left alone."""
     plan = plans.approved_plan(agency.pk, ctx.year)
     if plan is None:
         return 0
@@ -307,7 +375,7 @@ def _link_plan(ctx, agency) -> int:
 
 def seed_late(ctx) -> None:
     """With the demo accounts: the facilitator runs sessions (one today or next); the demo employee has a
-    certificate, a pending invitation and a claim waiting for verification."""
+    certificate, a pending invitation and a claim waiting for verification (each added once)."""
     from renbang.accounts.models import User
 
     agency = _agency(ctx)
@@ -316,35 +384,44 @@ def seed_late(ctx) -> None:
     facilitator = User.objects.filter(username="fasilitator", agency=agency).first()
     employee_user = User.objects.filter(username="pegawai", agency=agency, employee__isnull=False).first()
     admin = User.objects.filter(username="admin.bkpsdm", agency=agency).first()
-    linked = _link_plan(ctx, agency)
-    if linked:
-        ctx.log(f"  pelaksanaan: {linked} sesi dikaitkan dengan kegiatan RPK {ctx.year}")
     sessions = Session.objects.filter(agency=agency, start_date__year=ctx.year)
     if facilitator and not sessions.filter(facilitator=facilitator).exists():
         ids = list(sessions.filter(planned_session__isnull=False).order_by("start_date").values_list("pk", flat=True))
         sessions.filter(pk__in=ids[::3]).update(facilitator=facilitator)
-    if employee_user is None or Enrolment.objects.filter(employee_id=employee_user.employee_id).exists():
-        return
-    employee = employee_user.employee
-    done = sessions.filter(status=Session.Status.COMPLETED).order_by("start_date").first()
-    upcoming = sessions.filter(status=Session.Status.SCHEDULED, start_date__gt=ctx.today).order_by(
-        "start_date").first()
-    if done is not None:
-        enrolment = Enrolment.objects.create(session=done, employee=employee, status=Enrolment.Status.CONFIRMED,
-                                             source=Enrolment.Source.PLAN, attendance_percent=100, completed=True,
-                                             jp=done.jp)
-        Attendance.objects.bulk_create([Attendance(enrolment=enrolment, day=d) for d in done.days.all()])
-        Certificate.objects.create(enrolment=enrolment)
-    if upcoming is not None:
-        services.enrolments_invite(session=upcoming, employees=[employee], user=admin,
-                                   source=Enrolment.Source.PLAN)
-    ExternalClaim.objects.create(
-        employee=employee, title="Webinar Pelayanan Publik Inklusif", provider_name="KemenPANRB",
-        start_date=dt.date(ctx.year, 3, 5), end_date=dt.date(ctx.year, 3, 5), jp=Decimal("4"),
-        file=_claim_file(employee.pk), file_type="application/pdf", file_size=len(DEMO_PDF),
-        submitted_by=employee_user)
+    if employee_user is not None:
+        _employee_extras(ctx, sessions, employee_user, admin)
     if facilitator:
         Notice.objects.get_or_create(user=facilitator, kind="delivery.demo", defaults={
             "title": "Selamat datang, fasilitator", "body": "Catat presensi peserta dari menu Pelaksanaan.",
             "url": "/pelaksanaan/fasilitator/"})
     ctx.log("  pelaksanaan: akun demo pegawai dan fasilitator diberi jadwal, sertifikat dan klaim")
+
+
+def _employee_extras(ctx, sessions, employee_user, admin) -> None:
+    """A certificate, an upcoming session (one of the employee's IDP when there is one) and a pending claim for the
+    demo employee, each unless they have one already (the plan's sessions may have invited them)."""
+    employee = employee_user.employee
+    mine = Enrolment.objects.filter(employee=employee, session__in=sessions)
+    if not mine.filter(completed=True).exists():
+        # a free session outside the plan: it adds nothing to the plan's realisation nor to the money outside it
+        done = sessions.filter(status=Session.Status.COMPLETED, plan_item__isnull=True).exclude(
+            enrolments__employee=employee).order_by("programme__cost_per_participant", "start_date").first()
+        if done is not None:
+            enrolment = Enrolment.objects.create(session=done, employee=employee, status=Enrolment.Status.CONFIRMED,
+                                                 source=Enrolment.Source.PLAN, attendance_percent=100,
+                                                 completed=True, jp=done.jp)
+            Attendance.objects.bulk_create([Attendance(enrolment=enrolment, day=d) for d in done.days.all()])
+            Certificate.objects.create(enrolment=enrolment)
+    ahead = sessions.filter(status=Session.Status.SCHEDULED, start_date__gt=ctx.today)
+    if not mine.filter(session__in=ahead).exists():
+        upcoming = (ahead.filter(plan_item__assignments__employee=employee).order_by("start_date").first()
+                    or ahead.order_by("start_date").first())
+        if upcoming is not None:
+            services.enrolments_invite(session=upcoming, employees=[employee], user=admin,
+                                       source=Enrolment.Source.PLAN)
+    title = "Webinar Pelayanan Publik Inklusif"
+    if not ExternalClaim.objects.filter(employee=employee, title=title).exists():
+        ExternalClaim.objects.create(
+            employee=employee, title=title, provider_name="KemenPANRB", start_date=dt.date(ctx.year, 3, 5),
+            end_date=dt.date(ctx.year, 3, 5), jp=Decimal("4"), file=_claim_file(employee.pk),
+            file_type="application/pdf", file_size=len(DEMO_PDF), submitted_by=employee_user)

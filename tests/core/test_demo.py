@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import random
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -269,3 +270,25 @@ def test_it_runs_the_year_closing_step_between_the_needs_and_the_plans_steps():
     labels = [label for label, _module in demo_modules("seed")]
     assert labels.index("needs") < labels.index("cycle") == labels.index("plans") - 1
     assert "cycle" not in [label for label, _module in demo_modules("seed_late")]
+
+
+@pytest.mark.django_db
+def test_the_demo_employee_account_has_an_idp_and_spending_outside_the_plan_is_a_small_share(client):
+    """At a small size: the "pegawai" account opens "my development" on IDP rows of the approved plan, and the
+    leaders' dashboard shows spending outside the plan (sessions not made from its items) as a small share of the
+    plan's budget (it was larger than the plan itself: leadership courses held outside it)."""
+    from renbang.cycle.sources_plans import budget
+    from renbang.delivery.demo import DEMO_OUTSIDE_SHARE
+    from renbang.plans.models import PlanAssignment, PlanStatus
+
+    seed()
+    pegawai = User.objects.get(username="pegawai")
+    rows = PlanAssignment.objects.filter(employee=pegawai.employee_id, plan__year=2026,
+                                         plan__status=PlanStatus.APPROVED).select_related("programme")
+    assert rows.exists()
+    client.force_login(pegawai)
+    page = client.get(reverse("cycle:my_development") + "?tahun=2026").content.decode()
+    assert all(row.programme.title in page for row in rows)
+    money = budget(User.objects.get(username="ppk"), 2026)
+    assert money["planned"] > 0 and money["realised"] > 0
+    assert 0 < money["outside"] <= DEMO_OUTSIDE_SHARE * money["planned"] < Decimal("0.15") * money["planned"]
