@@ -5,7 +5,7 @@ an existing username is left as it is (its password too), so a changed demo pass
 
 The employee account is someone the demo plan reached: the plans step hands over the employees with an IDP in
 the approved plan (`ctx.shared["plans"]["idp_employee_ids"]`; accounts stands before plans and does not import it).
-A budget-bound plan gives an IDP to about a third of a 5,000-employee city (2,5 M Rp for everyone, the free
+A budget-bound plan gives an IDP to about a third of a 5,000-employee city (2.5 billion Rp for all of them, the free
 programmes' seats taken), so a staff member picked by NIP alone often had none and "my development" was empty.
 """
 
