@@ -19,6 +19,7 @@ from renbang.core.tabular import ImportReport, RowError, cell_text, map_columns,
 from renbang.org.models import PositionType
 from renbang.people.models import EmployeeStatus
 
+from .forms import ProgrammeForm
 from .models import Delivery, Programme, Provider, ProviderKind
 from .selectors import methods_for_agency
 from .services import programme_save
@@ -42,12 +43,19 @@ ALIASES = {
 # Optional column → programme field. A column absent from the file leaves the stored value of an existing programme
 # as it is (a file made from an older template must not wipe what it does not carry); a new programme takes the
 # default. A column present with an empty cell means its documented empty value (position types and employment
-# statuses: no restriction; effectiveness: the method's default), except Biaya, where empty is not 0 (_fill_empty_cost).
+# statuses: no restriction; effectiveness: the method's default), except the KEPT_WHEN_EMPTY columns below.
 KEPT_WHEN_ABSENT = {
     "min_level": "min_level", "max_level": "max_level", "cost": "cost_per_participant",
     "capacity": "capacity_per_session", "delivery": "delivery", "mandatory": "mandatory",
     "curriculum": "curriculum_reference", "effectiveness": "effectiveness_override", "active": "active",
     "description": "description", "statuses": "employee_statuses",
+}
+# Columns whose empty cell is no value at all (a number, a choice, Ya/Tidak: 0 must be written as 0), with their
+# label. An empty cell keeps an existing programme's stored value; a new programme needs it written when the programme
+# form requires it, and otherwise takes the model default (_fill_empty_cells).
+KEPT_WHEN_EMPTY = {
+    "min_level": "Level minimal", "max_level": "Level maksimal", "cost_per_participant": "Biaya per peserta",
+    "capacity_per_session": "Kapasitas per angkatan", "delivery": "Moda", "mandatory": "Wajib", "active": "Aktif",
 }
 YES = {"ya", "y", "yes", "true", "1", "wajib", "aktif"}
 NO = {"tidak", "t", "no", "false", "0", "", "tidak aktif"}
@@ -124,15 +132,19 @@ class _Row:
             effectiveness = Decimal(eff_text) if eff_text else None
         except InvalidOperation:
             raise ValueError("efektivitas harus angka 0–1") from None
+        def filled(key, parse):  # None: an empty cell, settled by _fill_empty_cells once the programme is known
+            return parse(get(key)) if get(key) else None
+
         data = {
-            "title": get("title"), "method": method, "min_level": _int(get("min_level"), "level minimal", default=1),
-            "max_level": _int(get("max_level"), "level maksimal", default=5), "jp": _int(get("jp"), "JP"),
-            # None: an empty cell, settled by _fill_empty_cost once it is known whether the programme exists
-            "cost_per_participant": _int(get("cost"), "biaya") if get("cost") else None,
-            "capacity_per_session": _int(get("capacity"), "kapasitas", default=30),
-            "delivery": _choice(get("delivery"), Delivery.choices, "moda", Delivery.IN_PERSON),
-            "mandatory": _bool(get("mandatory"), "Wajib", False), "curriculum_reference": get("curriculum"),
-            "effectiveness_override": effectiveness, "active": _bool(get("active"), "Aktif", True),
+            "title": get("title"), "method": method,
+            "min_level": filled("min_level", lambda t: _int(t, "level minimal")),
+            "max_level": filled("max_level", lambda t: _int(t, "level maksimal")), "jp": _int(get("jp"), "JP"),
+            "cost_per_participant": filled("cost", lambda t: _int(t, "biaya")),
+            "capacity_per_session": filled("capacity", lambda t: _int(t, "kapasitas")),
+            "delivery": filled("delivery", lambda t: _choice(t, Delivery.choices, "moda", "")),
+            "mandatory": filled("mandatory", lambda t: _bool(t, "Wajib", False)),
+            "curriculum_reference": get("curriculum"),
+            "effectiveness_override": effectiveness, "active": filled("active", lambda t: _bool(t, "Aktif", True)),
             "description": get("description"),
             "employee_statuses": [_choice(t, EmployeeStatus.choices, "status kepegawaian", "")
                                   for t in filter(None, (t.strip() for t in get("statuses").split(",")))],
@@ -185,7 +197,7 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
                     current = existing.get(code) if code else None
                     if not code:
                         _refuse_a_second_copy(fields, by_title)
-                    _fill_empty_cost(fields, current, cost_column="cost" in cols)
+                    _fill_empty_cells(fields, current, cols)
                     if current is not None:
                         targets, types, provider_name = _keep_absent(current, cols, fields, targets, types,
                                                                      provider_name)
@@ -252,18 +264,25 @@ def _keep_absent(current: Programme, cols: dict[str, int], fields: dict, targets
     return targets, types, provider_name
 
 
-def _fill_empty_cost(fields: dict, current: Programme | None, *, cost_column: bool) -> None:
-    """An empty Biaya cell keeps an existing programme's cost (a blank is not "free": 0 must be written as 0). A new
-    programme needs the cost written, as the programme form requires it; only a file without the column at all
-    gives it the default of 0, like the other absent columns."""
-    if fields["cost_per_participant"] is not None:
-        return
-    if current is not None:
-        fields["cost_per_participant"] = current.cost_per_participant
-    elif cost_column:
-        raise ValueError("Biaya per peserta wajib diisi untuk program baru (tulis 0 bila tanpa biaya)")
-    else:
-        fields["cost_per_participant"] = Programme._meta.get_field("cost_per_participant").default
+def _fill_empty_cells(fields: dict, current: Programme | None, cols: dict[str, int]) -> None:
+    """Settle the empty cells of the KEPT_WHEN_EMPTY columns. An existing programme keeps its stored value (a blank
+    Kapasitas is not "back to 30", a blank Aktif not "active again"). A new programme needs the value written when
+    the programme form requires it (levels, cost, capacity, mode); a column absent from the file, or a field the
+    form leaves optional (Wajib, Aktif), gives the model default."""
+    column_of = {field_name: key for key, field_name in KEPT_WHEN_ABSENT.items()}
+    required = []
+    for field_name, label in KEPT_WHEN_EMPTY.items():
+        if fields[field_name] is not None:
+            continue
+        if current is not None:
+            fields[field_name] = getattr(current, field_name)
+        elif column_of[field_name] in cols and ProgrammeForm.base_fields[field_name].required:
+            required.append(label)
+        else:
+            fields[field_name] = Programme._meta.get_field(field_name).default
+    if required:
+        hint = " (tulis 0 bila tanpa biaya)" if KEPT_WHEN_EMPTY["cost_per_participant"] in required else ""
+        raise ValueError(f"{', '.join(required)} wajib diisi untuk program baru{hint}")
 
 
 def _as_export(fields, targets, types, provider_name) -> list[Any]:

@@ -58,7 +58,9 @@ def import_scores(*, session, data: bytes, filename: str) -> ImportReport:
         report.errors.append(RowError(1, "NIP", "", _("Kolom NIP dan Pre-test/Post-test wajib ada.")))
         return report
     enrolments = {e.employee.nip: e for e in Enrolment.objects.filter(session=session).select_related("employee")}
-    # A score column absent from the file (e.g. only Pre-test, before the post-test) keeps the stored score.
+    # A score column absent from the file (e.g. only Pre-test, before the post-test), or an empty cell, keeps the
+    # stored score: a post-test sheet with an empty Pre-test column must not wipe the pre-test (the entry form is
+    # where one score is cleared).
     existing = {e: {"pre": pre, "post": post, "maximum": maximum} for e, pre, post, maximum in TestScore.objects
                 .filter(enrolment__session=session).values_list("enrolment_id", "pre", "post", "maximum")}
     rows, seen = [], set()
@@ -88,12 +90,12 @@ def import_scores(*, session, data: bytes, filename: str) -> ImportReport:
                 report.errors.append(RowError(number, label, cell(key)[:30], _("Bukan angka yang sah.")))
         if len(values) < 3:
             continue
-        for key in ("pre", "post", "maximum"):
-            if key not in columns and enrolment.pk in existing:
-                values[key] = existing[enrolment.pk][key]
         if values["pre"] is None and values["post"] is None:
             report.skipped += 1  # a participant without scores yet (e.g. the exported list): nothing to do
             continue
+        for key in ("pre", "post", "maximum"):
+            if values[key] is None and enrolment.pk in existing:
+                values[key] = existing[enrolment.pk][key]
         row = {"enrolment": enrolment, **values}
         probe = TestScore(enrolment=enrolment, pre=values["pre"], post=values["post"],
                           maximum=values["maximum"] if values["maximum"] is not None else Decimal("100"))

@@ -171,13 +171,37 @@ def test_an_empty_cost_cell_keeps_the_stored_cost_and_a_written_zero_makes_it_fr
     assert report.updated == 1 and Programme.objects.get(code="PKP-01").cost_per_participant == 0
 
 
-def test_a_new_programme_with_an_empty_cost_cell_is_a_row_error(catalogue):
-    csv = (b"Kode,Judul,Kode metode,JP,Biaya per peserta (Rp)\n"
-           b"N-1,Workshop SRIKANDI,KL-WOR,8,\n"
-           b"N-2,Kursus Excel,KL-KUR,8,0\n")
+def test_empty_cells_on_an_existing_programme_keep_its_levels_capacity_mode_and_flags(catalogue):
+    pkp = Programme.objects.get(code="PKP-01")
+    Programme.objects.filter(pk=pkp.pk).update(min_level=2, max_level=3, capacity_per_session=25, delivery="daring",
+                                               mandatory=True, active=False)
+    rows = _rows(_export(catalogue.agency))
+    header = rows[0]
+    row = next(r for r in rows[1:] if r[0] == "PKP-01")
+    for label in ("Level minimal", "Level maksimal", "Kapasitas per angkatan", "Moda", "Wajib", "Aktif"):
+        row[header.index(label)] = None
+    row[header.index("JP")] = 400
+    report = import_catalogue(agency=catalogue.agency, data=xlsx_bytes(header, rows[1:]), filename="k.xlsx")
+    assert report.written and report.updated == 1 and report.unchanged == 1
+    pkp.refresh_from_db()
+    assert pkp.jp == 400
+    assert (pkp.min_level, pkp.max_level, pkp.capacity_per_session, pkp.delivery, pkp.mandatory, pkp.active) == (
+        2, 3, 25, "daring", True, False)
+
+
+def test_a_new_programme_needs_the_cost_levels_capacity_and_mode_the_form_requires(catalogue):
+    csv = (b"Kode,Judul,Kode metode,JP,Biaya per peserta (Rp),Level minimal,Level maksimal,Kapasitas,Moda,Wajib,Aktif\n"
+           b"N-1,Workshop SRIKANDI,KL-WOR,8,,2,4,20,Daring,,\n"
+           b"N-2,Kursus Word,KL-KUR,8,0,,,,,,\n"
+           b"N-3,Kursus Excel,KL-KUR,8,0,2,4,20,Daring,,\n")
     report = import_catalogue(agency=catalogue.agency, data=csv, filename="k.csv")
-    assert not report.written and [(e.row, e.value) for e in report.errors] == [(2, "N-1")]
-    assert "Biaya per peserta wajib diisi untuk program baru" in report.errors[0].message
-    assert not Programme.objects.filter(code__in=["N-1", "N-2"]).exists()
+    assert not report.written and [(e.row, e.value, e.message) for e in report.errors] == [
+        (2, "N-1", "Biaya per peserta wajib diisi untuk program baru (tulis 0 bila tanpa biaya)"),
+        (3, "N-2", "Level minimal, Level maksimal, Kapasitas per angkatan, Moda wajib diisi untuk program baru")]
+    assert not Programme.objects.filter(code__in=["N-1", "N-2", "N-3"]).exists()
     report = import_catalogue(agency=catalogue.agency, data=csv, filename="k.csv", skip_invalid=True)
-    assert report.created == 1 and Programme.objects.get(code="N-2").cost_per_participant == 0
+    assert report.created == 1 and not Programme.objects.filter(code__in=["N-1", "N-2"]).exists()
+    # Wajib and Aktif are optional on the programme form: empty gives their defaults
+    new = Programme.objects.get(code="N-3")
+    assert (new.cost_per_participant, new.min_level, new.max_level, new.capacity_per_session, new.delivery,
+            new.mandatory, new.active) == (0, 2, 4, 20, "daring", False, True)

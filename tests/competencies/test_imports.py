@@ -167,3 +167,22 @@ def test_a_file_without_the_optional_columns_keeps_what_it_does_not_carry(comp):
     level = budgeting.levels.get(level=2)
     assert (level.title, level.description) == ("Judul dua", "Deskripsi baru")
     assert "Menyusun RKA" in list(level.indicators.values_list("text", flat=True))
+
+
+def test_an_empty_aktif_cell_keeps_a_retired_competency_retired_and_makes_a_new_one_active(comp):
+    agency = comp.world.agency
+    Competency.objects.filter(pk=comp.budgeting.pk).update(active=False)
+    rows = _technical_state(agency)
+    aktif, description = TECHNICAL_HEADERS.index("Aktif"), TECHNICAL_HEADERS.index("Deskripsi level")
+    for row in rows:
+        row[aktif] = None
+    budgeting_rows = [r for r in rows if r[0] == comp.budgeting.code]
+    budgeting_rows[1][description] = "Deskripsi baru"
+    new = technical_file(code="T.TIK.9")
+    for row in new:
+        row[aktif] = None
+    report = technical_import(agency=agency, data=xlsx(TECHNICAL_HEADERS, rows + new), filename="t.xlsx")
+    assert not report.errors and (report.created, report.updated) == (1, 1)
+    budgeting = Competency.objects.get(pk=comp.budgeting.pk)
+    assert not budgeting.active and budgeting.levels.get(level=2).description == "Deskripsi baru"
+    assert Competency.objects.get(agency=agency, code="T.TIK.9").active

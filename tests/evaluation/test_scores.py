@@ -73,6 +73,23 @@ def test_a_sheet_without_a_score_column_keeps_the_stored_scores_of_that_column(e
     assert (score.pre, score.post, score.maximum) == (30, 48, 50)
 
 
+def test_an_empty_score_cell_keeps_the_stored_score_and_maximum(ev, login):
+    """A post-test sheet from another system, its Pre-test and Nilai maksimal cells empty: the stored pre-test and
+    maximum stay (the post-test is checked against the stored maximum, not 100)."""
+    client = login(ev.world.users.admin)
+    url = reverse("evaluation:test_scores", args=[ev.session_p.pk])
+    pre_sheet = xlsx_bytes(HEADERS, [[ev.world.staff.nip, "", 40, None, None], [ev.people[0].nip, "", 90, None, 200]])
+    assert client.post(url, {"file": _upload(pre_sheet)}).status_code == 302
+    post_sheet = xlsx_bytes(HEADERS, [[ev.world.staff.nip, "", None, 70, None]])
+    assert client.post(url, {"file": _upload(post_sheet)}).status_code == 302
+    score = models.TestScore.objects.get(enrolment__employee=ev.world.staff)
+    assert (score.pre, score.post, score.maximum) == (40, 70, 100)
+    post_sheet = xlsx_bytes(HEADERS, [[ev.people[0].nip, "", None, 150, None]])
+    assert client.post(url, {"file": _upload(post_sheet)}).status_code == 302
+    score = models.TestScore.objects.get(enrolment__employee=ev.people[0])
+    assert (score.pre, score.post, score.maximum) == (90, 150, 200)
+
+
 def test_it_refuses_a_file_that_is_not_a_spreadsheet(ev, login):
     response = login(ev.world.users.admin).post(reverse("evaluation:test_scores", args=[ev.session_p.pk]),
                                                 {"file": _upload(b"\x00\x01garbage", "nilai.xlsx")})

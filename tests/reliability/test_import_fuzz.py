@@ -74,7 +74,7 @@ def _catalogue_row(world, n: int) -> list[Any]:
     values = {"Kode": f"UJI-{n}", "Judul": f"Pelatihan Uji {n}", "Kode metode": "KL-STR",
               "Penyelenggara": "BPSDM Provinsi", "Kompetensi (kode:kenaikan)": "M.1:1", "Level minimal": 1,
               "Level maksimal": 4, "Jenis jabatan": "pelaksana", "JP": 24, "Biaya per peserta (Rp)": 1_500_000,
-              "Kapasitas per angkatan": 30, "Moda": "", "Wajib": "Tidak", "Aktif": "Ya", "Deskripsi": "Uji"}
+              "Kapasitas per angkatan": 30, "Moda": "Tatap muka", "Wajib": "Tidak", "Aktif": "Ya", "Deskripsi": "Uji"}
     return [values.get(h, "") for h in CATALOGUE_HEADERS]
 
 

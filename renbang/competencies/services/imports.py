@@ -22,7 +22,7 @@ from .dictionary import LevelData, competency_save, split_indicators
 from .standards import audit_standard_rows
 
 Origin = PositionStandard.Origin
-_YES = {"ya", "y", "yes", "1", "true", "aktif", ""}
+_YES = {"ya", "y", "yes", "1", "true", "aktif"}
 _NO = {"tidak", "t", "no", "n", "0", "false", "nonaktif", "tidak aktif"}
 
 
@@ -76,14 +76,17 @@ def technical_import(*, agency, data: bytes, filename: str = "", dry_run: bool =
         if not get(row, "description"):
             errors.append(RowError(number, "Deskripsi level", "", _("Deskripsi level wajib diisi.")))
         active_text = get(row, "active").lower()
-        if active_text not in _YES | _NO:
+        if active_text and active_text not in _YES | _NO:
             errors.append(RowError(number, "Aktif", active_text[:40], _("Isi Ya atau Tidak.")))
         if errors:
             report.errors += errors
             continue
+        # None: no Aktif cell written for this code (yet), settled in _write_technical
+        active = active_text not in _NO if active_text else None
         group = groups.setdefault(code, {"row": number, "name": get(row, "name"), "family": get(row, "job_family"),
-                                         "definition": get(row, "definition"), "active": active_text not in _NO,
-                                         "levels": {}})
+                                         "definition": get(row, "definition"), "active": active, "levels": {}})
+        if group["active"] is None:
+            group["active"] = active
         if level in group["levels"]:
             report.errors.append(RowError(number, "Level", str(level), _("Level %(level)s untuk kode %(code)s "
                                                                          "muncul dua kali.") % {"level": level,
@@ -131,7 +134,8 @@ def _family_for(agency, text: str, families: dict, report: ImportReport) -> JobF
 
 #: Optional columns of the technical import: absent from the file (an older template), they leave an existing
 #: competency's stored definition / active flag / level titles / indicators as they are (a new one gets the empty
-#: value). Present with an empty cell, they mean empty (and "Aktif" empty means active).
+#: value). Present with an empty cell, they mean empty, except "Aktif": empty is no answer, so an existing
+#: competency keeps its flag (an empty cell must not re-activate a retired one) and a new one is active.
 _KEPT_WHEN_ABSENT = ("definition", "active", "title", "indicators")
 
 
@@ -164,6 +168,8 @@ def _write_technical(agency, groups: dict, report: ImportReport, absent: set[str
         levels = [group["levels"][n] for n in range(1, 6)]
         if current is not None and absent:
             levels = _keep_absent(current, group, levels, absent)
+        if group["active"] is None:
+            group["active"] = current.active if current is not None else Competency._meta.get_field("active").default
         if current is not None and _same(current, group, family, levels):
             report.unchanged += 1
             continue
