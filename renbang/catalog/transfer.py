@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from renbang.competencies.models import Competency
 from renbang.core.tabular import ImportReport, RowError, cell_text, map_columns, read_table
@@ -80,10 +81,10 @@ def _int(text: str, label: str, *, default: int | None = None) -> int:
     text = text.replace(".", "").replace(",", "").replace("Rp", "").replace(" ", "") if text else text
     if not text:
         if default is None:
-            raise ValueError(f"{label} wajib diisi")
+            raise ValueError(_("%(label)s wajib diisi") % {"label": label})
         return default
     if not re.fullmatch(r"\d+", text):
-        raise ValueError(f"{label} harus bilangan bulat, bukan '{text[:30]}'")
+        raise ValueError(_("%(label)s harus bilangan bulat, bukan '%(text)s'") % {"label": label, "text": text[:30]})
     return int(text)
 
 
@@ -95,7 +96,7 @@ def _bool(text: str, label: str, default: bool) -> bool:
         return True
     if key in NO:
         return False
-    raise ValueError(f"{label} harus Ya atau Tidak")
+    raise ValueError(_("%(label)s harus Ya atau Tidak") % {"label": label})
 
 
 def _choice(text: str, choices, label: str, default: str) -> str:
@@ -105,7 +106,7 @@ def _choice(text: str, choices, label: str, default: str) -> str:
     for value, name in choices:
         if key in (str(value).lower(), str(name).lower()):
             return value
-    raise ValueError(f"{label} '{text[:30]}' tidak dikenal")
+    raise ValueError(_("%(label)s '%(text)s' tidak dikenal") % {"label": label, "text": text[:30]})
 
 
 class _Row:
@@ -117,13 +118,13 @@ class _Row:
         get = self.get
         method = self.lookups["methods"].get(get("method").upper())
         if method is None:
-            raise ValueError(f"kode metode '{get('method')[:20]}' tidak dikenal")
+            raise ValueError(_("kode metode '%(code)s' tidak dikenal") % {"code": get("method")[:20]})
         targets = []
         for part in filter(None, (p.strip() for p in re.split(r"[;\n]", get("competencies")))):
-            code, _, uplift = part.partition(":")
+            code, _sep, uplift = part.partition(":")
             competency = self.lookups["competencies"].get(code.strip().upper())
             if competency is None:
-                raise ValueError(f"kompetensi '{code.strip()[:20]}' tidak dikenal")
+                raise ValueError(_("kompetensi '%(code)s' tidak dikenal") % {"code": code.strip()[:20]})
             targets.append((competency, _int(uplift.strip(), "kenaikan level", default=1)))
         types = [_choice(t, PositionType.choices, "jenis jabatan", "")
                  for t in filter(None, (t.strip() for t in get("position_types").split(",")))]
@@ -131,7 +132,7 @@ class _Row:
         try:
             effectiveness = Decimal(eff_text) if eff_text else None
         except InvalidOperation:
-            raise ValueError("efektivitas harus angka 0–1") from None
+            raise ValueError(_("efektivitas harus angka 0–1")) from None
         def filled(key, parse):  # None: an empty cell, settled by _fill_empty_cells once the programme is known
             return parse(get(key)) if get(key) else None
 
@@ -162,8 +163,11 @@ def _refuse_a_second_copy(fields: dict, by_title: dict) -> None:
     programme = by_title.get(_title_key(fields["title"], fields["method"].pk))
     if programme is not None:
         raise ValueError(
-            f"Program \"{programme.title}\" dengan metode ini sudah ada (kode {programme.code}): isi kolom Kode "
-            "untuk memperbaruinya, atau ubah judulnya bila memang program baru."
+            _(
+                'Program "%(title)s" dengan metode ini sudah ada (kode %(code)s): isi kolom Kode untuk '
+                "memperbaruinya, atau ubah judulnya bila memang program baru."
+            )
+            % {"title": programme.title, "code": programme.code}
         )
 
 
@@ -175,7 +179,8 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
     report = ImportReport(total_rows=len(table.rows), dry_run=dry_run)
     missing = [label for key, label in (("title", "Judul"), ("method", "Kode metode"), ("jp", "JP")) if key not in cols]
     if missing:
-        report.errors.append(RowError(1, ", ".join(missing), "", "Kolom wajib tidak ada: " + ", ".join(missing)))
+        message = _("Kolom wajib tidak ada: %(cols)s") % {"cols": ", ".join(missing)}
+        report.errors.append(RowError(1, ", ".join(missing), "", message))
         return report
     lookups = {
         "methods": {m.code.upper(): m for m in methods_for_agency(agency.pk)},
@@ -214,7 +219,7 @@ def import_catalogue(*, agency, data: bytes, filename: str, skip_invalid: bool =
                                 provider.full_clean()
                                 provider.save()
                                 providers[provider_name.lower()] = provider
-                                report.notes.append(f"Penyelenggara baru dibuat: {provider_name}")
+                                report.notes.append(_("Penyelenggara baru dibuat: %(name)s") % {"name": provider_name})
                         fields["provider"] = provider
                         if code:
                             fields["code"] = code
@@ -281,8 +286,12 @@ def _fill_empty_cells(fields: dict, current: Programme | None, cols: dict[str, i
         else:
             fields[field_name] = Programme._meta.get_field(field_name).default
     if required:
-        hint = " (tulis 0 bila tanpa biaya)" if KEPT_WHEN_EMPTY["cost_per_participant"] in required else ""
-        raise ValueError(f"{', '.join(required)} wajib diisi untuk program baru{hint}")
+        fields_text = ", ".join(required)
+        if KEPT_WHEN_EMPTY["cost_per_participant"] in required:
+            raise ValueError(
+                _("%(fields)s wajib diisi untuk program baru (tulis 0 bila tanpa biaya)") % {"fields": fields_text}
+            )
+        raise ValueError(_("%(fields)s wajib diisi untuk program baru") % {"fields": fields_text})
 
 
 def _as_export(fields, targets, types, provider_name) -> list[Any]:

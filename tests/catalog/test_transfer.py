@@ -80,6 +80,19 @@ def test_it_names_missing_required_columns(catalogue):
     assert not report.written and "Kode metode" in report.errors[0].message
 
 
+def test_its_row_errors_follow_the_language_of_the_user(catalogue):
+    from django.utils import translation
+
+    csv = b"Kode,Judul,Kode metode,Kompetensi (kode:kenaikan),JP\nN-2,Kursus Excel,XX-BAD,M.2:1,8\n"
+    report = import_catalogue(agency=catalogue.agency, data=csv, filename="k.csv")
+    assert report.errors[0].message == "kode metode 'XX-BAD' tidak dikenal"
+    with translation.override("en"):
+        report = import_catalogue(agency=catalogue.agency, data=csv, filename="k.csv")
+        missing = import_catalogue(agency=catalogue.agency, data=b"Judul,Biaya\nA,1\n", filename="k.csv")
+    assert report.errors[0].message == "method code 'XX-BAD' is not recognised"
+    assert missing.errors[0].message == "Required columns missing: Kode metode, JP"
+
+
 def _without(data: bytes, *labels: str) -> bytes:
     rows = _rows(data)
     keep = [i for i, label in enumerate(rows[0]) if label not in labels]
