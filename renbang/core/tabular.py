@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls / .doc
@@ -97,13 +98,16 @@ def read_table(data: bytes, filename: str = "", *, sniff_rows: int | None = None
     reads it whole): every refusal about the file itself still applies, the row-count limit does not.
     """
     if not data or not data.strip():
-        raise TabularError("Berkas kosong: tidak ada baris untuk diimpor.")
+        raise TabularError(_("Berkas kosong: tidak ada baris untuk diimpor."))
     if len(data) > _limit("IMPORT_MAX_BYTES"):
         mb = _limit("IMPORT_MAX_BYTES") // (1024 * 1024)
-        raise TabularError(f"Berkas terlalu besar ({len(data) / 1048576:.1f} MB); batasnya {mb} MB.")
+        raise TabularError(
+            _("Berkas terlalu besar (%(size).1f MB); batasnya %(limit)s MB.")
+            % {"size": len(data) / 1048576, "limit": mb}
+        )
     if data.startswith(OLE2_MAGIC):
-        raise TabularError("Format .xls lama (atau .xlsx berkata sandi) tidak didukung: simpan ulang sebagai "
-                           ".xlsx tanpa kata sandi atau .csv.")
+        raise TabularError(_("Format .xls lama (atau .xlsx berkata sandi) tidak didukung: simpan ulang sebagai "
+                             ".xlsx tanpa kata sandi atau .csv."))
     max_rows = _limit("IMPORT_MAX_ROWS") + 50 if sniff_rows is None else sniff_rows
     if data.startswith(XLSX_MAGIC):
         rows = _read_xlsx(data, max_rows)
@@ -118,12 +122,12 @@ def _read_xlsx(data: bytes, max_rows: int) -> Iterable[Sequence[Any]]:
         names = set(archive.namelist())
         unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise TabularError("Berkas rusak atau bukan spreadsheet Excel (.xlsx).") from None
+        raise TabularError(_("Berkas rusak atau bukan spreadsheet Excel (.xlsx).")) from None
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise TabularError("Berkas ZIP ini bukan spreadsheet Excel (.xlsx).")
+        raise TabularError(_("Berkas ZIP ini bukan spreadsheet Excel (.xlsx)."))
     if unpacked > _limit("IMPORT_MAX_UNPACKED_BYTES") or unpacked > 200 * max(len(data), 1):
         # A zip bomb expands a few kB into gigabytes: refuse on the declared sizes before inflating anything.
-        raise TabularError("Isi berkas .xlsx terlalu besar setelah diekstrak (kemungkinan zip bomb); ditolak.")
+        raise TabularError(_("Isi berkas .xlsx terlalu besar setelah diekstrak (kemungkinan zip bomb); ditolak."))
     import openpyxl  # late import: only importers need it
 
     rows = []
@@ -132,7 +136,7 @@ def _read_xlsx(data: bytes, max_rows: int) -> Iterable[Sequence[Any]]:
         # to evaluate; a formula without a saved value reads as empty.
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         if not workbook.worksheets:
-            raise TabularError("Spreadsheet Excel ini tidak memiliki lembar kerja.")
+            raise TabularError(_("Spreadsheet Excel ini tidak memiliki lembar kerja."))
         sheet = workbook.worksheets[0]
         # Read-only mode parses lazily: malformed XML (or a member lying about its size) fails while iterating.
         for count, row in enumerate(sheet.iter_rows(values_only=True)):
@@ -143,13 +147,13 @@ def _read_xlsx(data: bytes, max_rows: int) -> Iterable[Sequence[Any]]:
     except TabularError:
         raise
     except Exception:  # openpyxl, zipfile and the XML parser raise many kinds on malformed files
-        raise TabularError("Spreadsheet Excel tidak dapat dibaca (berkas rusak atau terenkripsi).") from None
+        raise TabularError(_("Spreadsheet Excel tidak dapat dibaca (berkas rusak atau terenkripsi).")) from None
     return rows
 
 
 def _decode(data: bytes) -> str:
     if b"\x00" in data[:4096]:
-        raise TabularError("Berkas bukan teks CSV maupun Excel .xlsx (mis. PDF, gambar, atau UTF-16).")
+        raise TabularError(_("Berkas bukan teks CSV maupun Excel .xlsx (mis. PDF, gambar, atau UTF-16)."))
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -163,7 +167,8 @@ def _read_csv(data: bytes, max_rows: int) -> Iterable[Sequence[Any]]:
 
     kind = filetype.guess(data[:8192])
     if kind is not None and kind.mime not in ("text/plain", "text/csv"):
-        raise TabularError(f"Berkas bertipe {kind.extension} bukan spreadsheet: unggah .xlsx atau .csv.")
+        message = _("Berkas bertipe %(kind)s bukan spreadsheet: unggah .xlsx atau .csv.")
+        raise TabularError(message % {"kind": kind.extension})
     text = _decode(data)
     sample = text[:20000]
     first_line = sample.splitlines()[0] if sample.splitlines() else ""
@@ -179,7 +184,7 @@ def _read_csv(data: bytes, max_rows: int) -> Iterable[Sequence[Any]]:
                 break
             rows.append(row)
     except csv.Error as exc:
-        raise TabularError(f"CSV tidak dapat dibaca: {exc}.") from None
+        raise TabularError(_("CSV tidak dapat dibaca: %(error)s.") % {"error": exc}) from None
     return rows
 
 
@@ -193,15 +198,18 @@ def _to_table(rows: Iterable[Sequence[Any]], *, check_row_limit: bool = True) ->
     while start < len(rows) and _is_blank(rows[start]):
         start += 1
     if start >= len(rows):
-        raise TabularError("Berkas kosong: tidak ada baris judul kolom.")
+        raise TabularError(_("Berkas kosong: tidak ada baris judul kolom."))
     headers = ["" if h is None else str(h).strip() for h in rows[start]]
     body = [list(r) for r in rows[start + 1:]]
     while body and _is_blank(body[-1]):
         body.pop()
     if not body:
-        raise TabularError("Berkas hanya berisi judul kolom, tanpa baris data.")
+        raise TabularError(_("Berkas hanya berisi judul kolom, tanpa baris data."))
     if check_row_limit and len(body) > _limit("IMPORT_MAX_ROWS"):
-        raise TabularError(f"Terlalu banyak baris ({len(body)}+); batasnya {_limit('IMPORT_MAX_ROWS')} per berkas.")
+        raise TabularError(
+            _("Terlalu banyak baris (%(rows)s+); batasnya %(limit)s per berkas.")
+            % {"rows": len(body), "limit": _limit("IMPORT_MAX_ROWS")}
+        )
     max_chars = _limit("IMPORT_MAX_CELL_CHARS")
     for row in body:
         for i, value in enumerate(row):
@@ -261,7 +269,7 @@ def parse_date(value: Any) -> dt.date | None:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"tanggal '{text[:40]}' tidak dikenali (gunakan HH-BB-TTTT atau TTTT-BB-HH)")
+    raise ValueError(_("tanggal '%(text)s' tidak dikenali (gunakan HH-BB-TTTT atau TTTT-BB-HH)") % {"text": text[:40]})
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -13,6 +13,7 @@ from collections import defaultdict
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from renbang.competencies.models import Competency
 from renbang.core.tabular import ImportReport, RowError, cell_text, map_columns, parse_date, read_table
@@ -38,8 +39,8 @@ def import_assessments(data: bytes, filename: str, *, agency, dry_run: bool = Fa
     report = ImportReport(total_rows=len(table.rows), dry_run=dry_run)
     missing = [LABELS[f] for f in ALIASES if f not in columns]
     if missing:
-        report.errors.append(RowError(1, ", ".join(missing), "", "Kolom wajib tidak ditemukan: "
-                                      + ", ".join(missing) + "."))
+        message = _("Kolom wajib tidak ditemukan: %(cols)s.") % {"cols": ", ".join(missing)}
+        report.errors.append(RowError(1, ", ".join(missing), "", message))
         return report
     raw = [(table.first_row_number + i, {f: row[columns[f]] if columns[f] < len(row) else None for f in columns})
            for i, row in enumerate(table.rows)]
@@ -60,8 +61,8 @@ def import_assessments(data: bytes, filename: str, *, agency, dry_run: bool = Fa
                    parse_date(row["date"]), cell_text(row["assessor"]))
             level = int(float(cell_text(row["level"])))
             if key in seen and seen[key] != level:
-                errors.append(RowError(number, "level", str(level),
-                                       "Baris ganda dengan level berbeda untuk pegawai, kompetensi dan tanggal sama."))
+                message = _("Baris ganda dengan level berbeda untuk pegawai, kompetensi dan tanggal sama.")
+                errors.append(RowError(number, "level", str(level), message))
             seen[key] = level
         if errors:
             report.errors.extend(errors)
@@ -83,28 +84,28 @@ def _check_row(number, row, employees, codes, today) -> list[RowError]:
     errors = []
     nip = cell_text(row["nip"])
     if nip not in employees:
-        errors.append(RowError(number, "NIP", nip[:40], "NIP tidak ditemukan di instansi ini."))
+        errors.append(RowError(number, "NIP", nip[:40], _("NIP tidak ditemukan di instansi ini.")))
     code = cell_text(row["code"])
     if code.upper() not in codes:
-        errors.append(RowError(number, "kode kompetensi", code[:40], "Kode kompetensi tidak ada di kamus."))
+        errors.append(RowError(number, "kode kompetensi", code[:40], _("Kode kompetensi tidak ada di kamus.")))
     level = cell_text(row["level"])
     try:
         ok = float(level).is_integer() and 1 <= int(float(level)) <= 5
     except ValueError:
         ok = False
     if not ok:
-        errors.append(RowError(number, "level", level[:40], "Level harus bilangan bulat 1 sampai 5."))
+        errors.append(RowError(number, "level", level[:40], _("Level harus bilangan bulat 1 sampai 5.")))
     try:
         day = parse_date(row["date"])
         if day is None:
-            errors.append(RowError(number, "tanggal", "", "Tanggal asesmen wajib diisi."))
+            errors.append(RowError(number, "tanggal", "", _("Tanggal asesmen wajib diisi.")))
         elif day > today or day.year < 2000:
-            errors.append(RowError(number, "tanggal", day.isoformat(), "Tanggal asesmen tidak masuk akal."))
+            errors.append(RowError(number, "tanggal", day.isoformat(), _("Tanggal asesmen tidak masuk akal.")))
     except ValueError as exc:
         errors.append(RowError(number, "tanggal", cell_text(row["date"])[:40], str(exc)))
     assessor = cell_text(row["assessor"])
     if not assessor or len(assessor) > 200:
-        errors.append(RowError(number, "asesor", assessor[:40], "Nama asesor wajib diisi (paling panjang 200)."))
+        errors.append(RowError(number, "asesor", assessor[:40], _("Nama asesor wajib diisi (paling panjang 200).")))
     return errors
 
 

@@ -59,6 +59,23 @@ def test_it_writes_nothing_when_one_row_is_invalid(needs_world, row):
     assert not Assessment.objects.exists()
 
 
+def test_its_messages_follow_the_language_of_the_user(needs_world):
+    from django.utils import translation
+
+    w = needs_world
+    rows = [f"{w.staff.nip};M.1;9;15-03-2025;A", f"{w.staff.nip};M.1;3;31-02-2025;A"]
+    report = import_assessments(csv_bytes(rows), "ac.csv", agency=w.agency)
+    assert [e.message for e in report.errors][0] == "Level harus bilangan bulat 1 sampai 5."
+    with translation.override("en"):
+        report = import_assessments(csv_bytes(rows), "ac.csv", agency=w.agency)
+        with pytest.raises(TabularError, match="Empty file: no rows to import."):
+            import_assessments(b"  ", "ac.csv", agency=w.agency)
+    assert [e.message for e in report.errors] == [
+        "Level must be a whole number from 1 to 5.",
+        "date '31-02-2025' not recognised (use DD-MM-YYYY or YYYY-MM-DD)",
+    ]
+
+
 def test_it_writes_the_valid_rows_when_asked_to_skip_invalid_ones(needs_world):
     w = needs_world
     report = import_assessments(csv_bytes([*good(w), f"{w.staff.nip};M.1;9;15-03-2025;A"]), "ac.csv",
