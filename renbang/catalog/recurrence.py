@@ -64,25 +64,31 @@ def next_working_day(day: dt.date, off: Mapping[dt.date, str]) -> tuple[dt.date,
     return day, reason
 
 
-def latest_start(last_day: dt.date, n_days: int, off: Mapping[dt.date, str]) -> dt.date:
-    """The latest working day from which `n_days` working days (the first included) end on or before `last_day`."""
+def latest_start(last_day: dt.date, n_days: int, off: Mapping[dt.date, str]) -> dt.date | None:
+    """The latest working day from which `n_days` working days (the first included) end on or before `last_day`;
+    None when they do not fit between 1 January of `last_day`'s year and `last_day`."""
     day, counted = last_day, 0
-    while True:
+    while day.year == last_day.year:
         if day.weekday() < 5 and day not in off:
             counted += 1
             if counted >= n_days:
                 return day
         day -= dt.timedelta(days=1)
+    return None
 
 
 def occurrences(year: int, *, mode: str, weekday: int | None = None, nth: int | None = None,
                 day_of_month: int | None = None, months: Iterable[int] | None = None,
                 off: Mapping[dt.date, str] | None = None, n_days: int = 1) -> list[Occurrence]:
     """One occurrence per chosen month of `year` (all months when `months` is empty), each a working day from
-    which a session of `n_days` working days ends within `year`."""
+    which a session of `n_days` working days ends within `year`. A month whose session could only end in time by
+    starting in an earlier month has none (it would double that month's), nor has any month when the days do
+    not fit in the year at all."""
     chosen = sorted(set(months or [])) or list(range(1, 13))
     off = indonesian_holidays([year, year + 1]) if off is None else off
     deadline = latest_start(dt.date(year, 12, 31), n_days, off)
+    if deadline is None:
+        return []
     result = []
     for month in chosen:
         try:
@@ -91,6 +97,8 @@ def occurrences(year: int, *, mode: str, weekday: int | None = None, nth: int | 
             continue
         actual, reason = next_working_day(planned, off)
         fitted = actual > deadline
+        if fitted and deadline < dt.date(year, month, 1):
+            continue
         if fitted:
             actual, reason = deadline, ""
         result.append(Occurrence(month=month, date=actual, shifted_from=planned if actual != planned else None,

@@ -97,3 +97,17 @@ def test_planned_december_sessions_of_a_long_routine_end_within_the_year(world):
     assert december.note == "Dimajukan dari 25-12-2026 agar 15 hari pelatihan (120 JP) selesai dalam tahun 2026."
     assert training_schedule(december.date, programme.jp)[-1] == dt.date(2026, 12, 31)
     assert PlannedSession.objects.get(rule=last_friday, month=11).date == dt.date(2026, 11, 27)  # untouched
+
+
+def test_a_month_whose_session_would_have_to_start_in_an_earlier_month_gets_none():
+    """52 training days end by 31 December only if they start in October: November and December would both land
+    on that October day (two sessions on one date); days longer than the year fit nowhere and give no date
+    before the year."""
+    off = holidays.country_holidays("ID", years=[2026, 2027])
+    latest = latest_start(dt.date(2026, 12, 31), 52, off)
+    assert latest is not None and latest.month == 10
+    found = occurrences(2026, mode="nth_weekday", weekday=1, nth=2, months=[9, 10, 11, 12], off=off, n_days=52)
+    assert [o.month for o in found] == [9, 10] and found[1].date <= latest
+    assert len({o.date for o in found}) == len(found)
+    assert latest_start(dt.date(2026, 12, 31), 300, off) is None
+    assert occurrences(2026, mode="nth_weekday", weekday=1, nth=2, off=off, n_days=300) == []

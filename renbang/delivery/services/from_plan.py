@@ -25,9 +25,8 @@ def approved_plans(agency):
 
 
 def _first_day(item, year: int, off) -> dt.date:
-    if item.date:
-        return item.date
-    return next_working_day(dt.date(year, item.month, 10), off)[0]
+    """The item's date, else the 10th of its month, moved to the next working day."""
+    return next_working_day(item.date or dt.date(year, item.month, 10), off)[0]
 
 
 def planned_employee_ids(session: Session):
@@ -56,14 +55,14 @@ def sessions_from_plan(*, plan, user, invite: bool = True) -> dict[str, int]:
                 linked += 1
         if session is None:
             jp = item.jp or item.programme.jp
-            first = next_working_day(_first_day(item, plan.year, off), off)[0]
+            first = _first_day(item, plan.year, off)
             days = training_schedule(first, jp, off, end_by=dt.date(plan.year, 12, 31))
             capacity = max(item.capacity or item.programme.capacity_per_session, 1)
             session = session_save(agency=plan.agency, user=user, days=days, data={
                 "programme": item.programme, "plan_item": item, "planned_session": None
                 if Session.objects.filter(planned_session_id=item.session_id).exists() else item.session,
                 "start_date": days[0], "end_date": days[-1], "capacity": capacity, "jp": Decimal(jp),
-                "title": f"{item.programme.title} · {plan.year}/{item.month:02d}", "status": Session.Status.SCHEDULED,
+                "title": f"{item.programme.title} · {days[0]:%Y/%m}", "status": Session.Status.SCHEDULED,
                 "venue": "", "online_url": "", "notes": earlier_note(days[0], first)})
             created += 1
         if invite and session.is_open:

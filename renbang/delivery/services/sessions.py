@@ -46,8 +46,9 @@ def training_schedule(first_day: dt.date, jp, off=None, *, end_by: dt.date | Non
     n_days = training_days(jp)
     if off is None:
         off = indonesian_holidays(range(first_day.year, first_day.year + 2))
-    if end_by is not None:
-        first_day = min(first_day, latest_start(end_by, n_days, off))
+    latest = latest_start(end_by, n_days, off) if end_by is not None else None
+    if latest is not None:  # None: longer than the year itself; it keeps its day (and its length is checked)
+        first_day = min(first_day, latest)
     days = [first_day]
     while len(days) < n_days:
         day, _reason = next_working_day(days[-1] + dt.timedelta(days=1), off)

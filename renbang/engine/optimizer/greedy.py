@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .arrays import unique
+from .arrays import unique, unique_first
 from .context import Context
 from .model import MONTHS
 from .objective import expand_csr
@@ -139,6 +139,13 @@ class PlanState:
         order = np.lexsort((sess, emp))
         return emp[order], sess[order]
 
+    def fits_now(self, emp: np.ndarray, prog: np.ndarray) -> np.ndarray:
+        """Which (employee, programme) rows the budgets left and the employees' JP caps still allow."""
+        inst = self.inst
+        cost = inst.prog_cost[prog]
+        ok = (cost <= self.total_left + 1e-6) & (cost <= self.unit_left[inst.employee_unit[emp]] + 1e-6)
+        return ok & (self.jp[emp] + inst.prog_jp[prog] <= inst.jp_cap[emp] + 1e-9)
+
     def pick_sessions(self, emp: np.ndarray, prog: np.ndarray, seat_price: np.ndarray) -> np.ndarray:
         """For each (employee, programme) a session with a seat in a month the employee has room in:
         cheapest by seat price, then most seats left, then lowest index; -1 if none."""
@@ -157,7 +164,7 @@ class PlanState:
         out = np.full(len(emp), -1, np.int64)
         if len(owner) == 0:
             return out
-        first = np.flatnonzero(np.concatenate([[True], owner[1:] != owner[:-1]]))
+        _, first = unique_first(owner)
         best = np.minimum.reduceat(np.where(ok, rank[sess], n_sess), first)
         found = best < n_sess
         out[owner[first][found]] = ranked[best[found]]
@@ -217,8 +224,7 @@ def fill(
         prop = ranking.best[emp]
         prog = opt.prog[prop]
         cost = inst.prog_cost[prog]
-        ok = (cost <= state.total_left + 1e-6) & (cost <= state.unit_left[inst.employee_unit[emp]] + 1e-6)
-        ok &= state.jp[emp] + inst.prog_jp[prog] <= inst.jp_cap[emp] + 1e-9
+        ok = state.fits_now(emp, prog)
         sess = np.full(len(emp), -1, np.int64)
         sess[ok] = state.pick_sessions(emp[ok], prog[ok], seat_price)
         gone = sess < 0  # unaffordable, over the JP cap or no seat in a free month: for good
@@ -226,7 +232,7 @@ def fill(
         emp, cost, sess = emp[~gone], cost[~gone], sess[~gone]
         fits = _running_fit(state, emp, cost, sess)
         state.add(emp[fits], sess[fits])
-        ranking.rescore(unique(np.concatenate([emp[fits], ranking.owner_of(prop[gone])])))
+        ranking.rescore(unique(np.concatenate([emp[fits], opt.emp[prop[gone]]])))
 
 
 RESCORE_CHUNK = 50_000  # employees per slice of the first scoring (bounds its temporary arrays)
@@ -243,36 +249,29 @@ class _Ranking:
         self.top = np.full(n, -np.inf)
         self.second = np.full(n, -np.inf)
 
-    def owner_of(self, options: np.ndarray) -> np.ndarray:
-        return self.state.opt.emp[options].astype(np.int64)
-
     def rescore(self, emps: np.ndarray) -> None:
         state, inst, opt = self.state, self.state.inst, self.state.opt
         self.best[emps], self.top[emps], self.second[emps] = -1, -np.inf, -np.inf
         owner, idx = expand_csr(opt.ptr, emps)
         if len(idx) == 0:
             return
-        e, prog = opt.emp[idx], opt.prog[idx]
-        cost = inst.prog_cost[prog]
+        prog = opt.prog[idx]
         net = state.gain[idx] - self.cheapest[prog]
         open_prog = np.zeros(inst.n_programmes, bool)  # a programme with a seat left anywhere
         open_prog[inst.session_prog[state.seats > 0]] = True
         ok = ~state.taken[idx] & ~state.dead[idx] & (net > 1e-12) & open_prog[prog]
         if self.allowed is not None:
             ok &= self.allowed[idx]
-        ok &= state.jp[e] + inst.prog_jp[prog] <= inst.jp_cap[e] + 1e-9
-        ok &= (cost <= state.total_left + 1e-6) & (cost <= state.unit_left[inst.employee_unit[e]] + 1e-6)
-        owner, idx, score = owner[ok], idx[ok], (net / np.maximum(cost, 1.0))[ok]
+        ok &= state.fits_now(opt.emp[idx], prog)
+        owner, idx, score = owner[ok], idx[ok], (net / np.maximum(inst.prog_cost[prog], 1.0))[ok]
         if len(idx) == 0:
             return
-        starts = np.flatnonzero(np.concatenate([[True], owner[1:] != owner[:-1]]))
+        _, starts = unique_first(owner)
         sizes = np.diff(np.append(starts, len(owner)))
         top = np.maximum.reduceat(score, starts)
         # The first option at the top score (options are in programme order within an employee).
         at_top = np.flatnonzero(score == np.repeat(top, sizes))
-        first = np.ones(len(at_top), bool)
-        first[1:] = owner[at_top[1:]] != owner[at_top[:-1]]
-        pick = at_top[first]
+        pick = at_top[unique_first(owner[at_top])[1]]
         who = emps[owner[starts]]
         self.best[who], self.top[who] = idx[pick], top
         score[pick] = -np.inf

@@ -78,7 +78,7 @@ class ColumnPool:
         parts_col = []
         offset = 0
         for emp in self._rows_emp:
-            starts = np.flatnonzero(np.concatenate([[True], emp[1:] != emp[:-1]]))
+            _, starts = unique_first(emp)
             parts_col.append(np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(emp)))) + offset)
             offset += len(starts)
         emp = np.concatenate(self._rows_emp)
@@ -246,7 +246,7 @@ def best_columns(ctx: Context, cols: Columns, prices: Prices, k: int) -> Columns
     reduced = cols.value - seat - rate * cost
     order = np.lexsort((np.arange(n_col), -reduced, cols.emp))
     owner = cols.emp[order]
-    starts = np.flatnonzero(np.concatenate([[True], owner[1:] != owner[:-1]]))
+    _, starts = unique_first(owner)
     rank = np.arange(n_col) - np.repeat(starts, np.diff(np.append(starts, n_col)))
     keep = np.zeros(n_col, bool)
     keep[order[rank < k]] = True

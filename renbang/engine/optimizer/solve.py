@@ -89,8 +89,8 @@ def _same_prices(a: Prices | None, b: Prices) -> bool:
 
 
 def _reserve(plan_seconds: float, limit: float) -> float:
-    """Time kept for the last plan: none when plans are dear (national scale: a plan takes a third of
-    the limit), where keeping it would only idle (the last plan never fits after more iterations and
+    """Time kept for the last plan: none when plans are dear (more than a fifth of the limit), where
+    keeping it would only idle (the last plan never fits after more iterations and
     is skipped at unchanged prices): that time goes to the bound instead and the first plan stands."""
     kept = PLAN_RESERVE * plan_seconds
     return kept if kept <= DEAR_PLAN_SHARE * limit else 0.0
@@ -148,6 +148,7 @@ def solve(
     if sampled:
         idx = _sample(inst)
         large = inst.n_employees > LARGE
+        blocks = max(len(idx) // SAMPLE_EMPLOYEES_PER_BLOCK, 1)
         sample = build_context(subset_employees(inst, idx))
         warm = dual_search(
             sample,
@@ -156,14 +157,14 @@ def solve(
             max_iterations=max_iterations if large else min(WARM_MAX_ITERATIONS, max_iterations),
             limit_scale=len(idx) / inst.n_employees,
             certify=False,
-            blocks_wanted=max(len(idx) // SAMPLE_EMPLOYEES_PER_BLOCK, 1),
+            blocks_wanted=blocks,
             min_iterations=min(WARM_MIN_ITERATIONS, max_iterations),
             min_time=WARM_MAX_SHARE * limit - clock(),
         )
         start = warm.prices
         stats["sample_employees"] = len(idx)
         stats["sample_iterations"] = warm.iterations
-        stats["sample_blocks"] = max(len(idx) // SAMPLE_EMPLOYEES_PER_BLOCK, 1)
+        stats["sample_blocks"] = blocks
     stats["seconds_warm_start"] = round(clock(), 3)
 
     planned: dict[str, Any] = {"seconds": 0.0, "prices": None}
@@ -191,7 +192,7 @@ def solve(
         on_plan=make_plan,
         stop=best["objective"],
         # the last plan, the master and (sampled runs) the greedy safety net, which costs about a plan
-        reserve=lambda: _reserve(planned["seconds"], limit) + master_share + sampled * planned["seconds"],
+        reserve=lambda: _reserve(planned["seconds"], limit) + master_share + (planned["seconds"] if sampled else 0.0),
         pool=pool,
     )
     stats["seconds_bound"] = round(clock(), 3)
