@@ -144,10 +144,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2id with OWASP's parameters (renbang/accounts/hashers.py); the others still check older hashes, which are
+# rewritten with Argon2id at the next successful login.
+PASSWORD_HASHERS = [
+    "renbang.accounts.hashers.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 if TESTING:
-    # PBKDF2's million iterations cost ~0.5 s per user: tests create many users, and hash strength is not
-    # what they test.
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests create many users and hash strength is not what they test (tests/accounts/test_hashers.py puts the
+    # production list back).
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -267,6 +276,37 @@ SPECTACULAR_SETTINGS = {
     # One name for the employment statuses (an employee's status, a programme's target statuses).
     "ENUM_NAME_OVERRIDES": {"EmployeeStatusEnum": "renbang.people.models.EmployeeStatus"},
 }
+
+# --- Cache ---------------------------------------------------------------------------------------------
+# Redis, shared by every web process and the job worker: rate limits (activation, password reset, certificate
+# checks) and cached figures must agree across gunicorn workers and nodes. REDIS_URL names it (docs/deploy.md);
+# without it, a development machine uses the local Redis when one answers and process memory otherwise. Tests use
+# process memory (each test starts with an empty cache), unless REDIS_URL is set for them.
+REDIS_URL = env.str("REDIS_URL", default="")
+if not REDIS_URL and not TESTING:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.2).close()
+        REDIS_URL = "redis://127.0.0.1:6379/0"
+    except OSError:
+        pass
+if REDIS_URL:
+    import hashlib
+
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # One Redis may serve several installations (or checkouts): keys are kept apart by the checkout.
+            "KEY_PREFIX": env.str(
+                "CACHE_KEY_PREFIX",
+                default="renbang-" + hashlib.sha1(str(BASE_DIR).encode(), usedforsecurity=False).hexdigest()[:8],
+            ),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TASKS = {
     "default": {
