@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import base64
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from tree_queries.models import TreeNode, TreeQuerySet
+
+from renbang.core import uploads
+from renbang.core.uploads import private_storage
+
+#: The letterhead logo: PNG or JPEG (checked from the content), at most 1 MB and 2000 px a side.
+LOGO_TYPES = {"image/png": "png", "image/jpeg": "jpg"}
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_MAX_SIDE = 2000
 
 
 class Agency(models.Model):
@@ -23,6 +34,15 @@ class Agency(models.Model):
     head_title = models.CharField(_("jabatan PPK"), max_length=120, blank=True, help_text=_("mis. Wali Kota Medan"))
     head_name = models.CharField(_("nama PPK"), max_length=200, blank=True)
     address = models.TextField(_("alamat"), blank=True)
+    logo = models.FileField(
+        _("logo"), upload_to="logos/", storage=private_storage, blank=True,
+        help_text=_("Lambang daerah untuk kop surat setiap dokumen PDF: PNG atau JPEG, paling besar 1 MB."),
+    )
+    current_year = models.PositiveSmallIntegerField(
+        _("tahun berjalan"), null=True, blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("Tahun perencanaan yang dibuka halaman secara bawaan; kosong: tahun kalender."),
+    )
 
     class Meta:
         verbose_name = _("instansi")
@@ -31,6 +51,25 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def working_year(self) -> int:
+        """The year pages open by default: the one set at setup, else the calendar year."""
+        return self.current_year or timezone.localdate().year
+
+    def logo_data_uri(self) -> str:
+        """The logo as a data: URI (for the PDF letterhead: WeasyPrint fetches no URL), '' without one."""
+        if not self.logo:
+            return ""
+        try:
+            with self.logo.open("rb") as stream:
+                data = stream.read(LOGO_MAX_BYTES + 1)
+        except OSError:
+            return ""
+        mime = uploads.sniff(data, LOGO_TYPES)
+        if mime is None or len(data) > LOGO_MAX_BYTES:
+            return ""
+        return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 class UnitKind(models.TextChoices):

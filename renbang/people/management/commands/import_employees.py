@@ -72,9 +72,14 @@ class Command(BaseCommand):
                 raise CommandError(f"Instansi dengan kode '{code}' tidak ada.", returncode=2)
             return agency
         agencies = list(Agency.objects.all()[:2])
+        if not agencies:
+            raise CommandError("Belum ada instansi. Jalankan dulu: manage.py setup_agency --code KODE "
+                               "--name \"NAMA INSTANSI\" (atau buka halaman penyiapan awal di peramban).",
+                               returncode=2)
         if len(agencies) == 1:
             return agencies[0]
         agency = Agency.objects.filter(code=DEFAULT_AGENCY).first()
         if agency is None:
-            raise CommandError("Pilih instansi dengan --agency KODE.", returncode=2)
+            codes = ", ".join(Agency.objects.order_by("code").values_list("code", flat=True)[:10])
+            raise CommandError(f"Ada beberapa instansi ({codes}): pilih dengan --agency KODE.", returncode=2)
         return agency
