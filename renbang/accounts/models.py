@@ -67,3 +67,6 @@ class User(AbstractUser):
     @property
     def sees_whole_agency(self) -> bool:
         return self.is_bkpsdm_admin or self.is_head
+
+
+from .activation import Activation  # noqa: E402, F401  (the activation credentials live in their own module)
