@@ -325,6 +325,15 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 # --- E-mail --------------------------------------------------------------------------------------------
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="renbang@localhost")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# A password reset link is valid this long (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
 
 # --- Logging: no personal data (NIP, names, birth dates) is ever logged; messages carry ids only. ------
 LOGGING = {
@@ -366,4 +375,16 @@ RENBANG = {
     "JP_PER_TRAINING_DAY": env.int("RENBANG_JP_PER_TRAINING_DAY", default=8),
     # FGD attachments (PDF/JPEG/PNG by content): largest accepted size.
     "NEEDS_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
+    # Account activation (renbang.accounts.activation): a link or letter code is valid this many days (UNVERIFIED
+    # default: long enough for a letter to travel through an OPD), an e-mail to the same person is not sent again
+    # within this many minutes, and wrong codes are refused after this many attempts per NIP / per address in
+    # a window of this many minutes.
+    "ACTIVATION_DAYS": env.int("RENBANG_ACTIVATION_DAYS", default=14),
+    "ACTIVATION_RESEND_MINUTES": env.int("RENBANG_ACTIVATION_RESEND_MINUTES", default=10),
+    "ACTIVATION_ATTEMPTS_PER_NIP": 5,
+    "ACTIVATION_ATTEMPTS_PER_IP": 30,
+    "ACTIVATION_WINDOW_MINUTES": 15,
+    # Forgot password: requests per e-mail address and per client address in an hour.
+    "PASSWORD_RESET_PER_EMAIL": 3,
+    "PASSWORD_RESET_PER_IP": 10,
 }

@@ -19,6 +19,13 @@ class Role(models.TextChoices):
     HEAD = "head", _("Pimpinan (PPK)")
 
 
+class DisabledReason(models.TextChoices):
+    """Why an account is disabled: provisioning re-enables only the accounts it disabled itself."""
+
+    EMPLOYEE_INACTIVE = "employee_inactive", _("Pegawai tidak aktif lagi")
+    ADMIN = "admin", _("Dinonaktifkan admin")
+
+
 class User(AbstractUser):
     """A person who logs in: an official of an agency, usually linked to their own employee record."""
 
@@ -33,6 +40,12 @@ class User(AbstractUser):
     employee = models.OneToOneField(
         "people.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="user",
         verbose_name=_("pegawai"),
+    )
+
+    disabled_reason = models.CharField(
+        _("alasan dinonaktifkan"), max_length=20, choices=DisabledReason.choices, blank=True,
+        help_text=_("Kosong selama akun aktif. Akun yang dinonaktifkan karena pegawainya tidak aktif lagi diaktifkan "
+                    "kembali otomatis saat pegawai aktif lagi; akun yang dinonaktifkan admin tidak."),
     )
 
     class Meta:
@@ -54,3 +67,6 @@ class User(AbstractUser):
     @property
     def sees_whole_agency(self) -> bool:
         return self.is_bkpsdm_admin or self.is_head
+
+
+from .activation import Activation  # noqa: E402, F401  (the activation credentials live in their own module)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import account_views, public_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -14,4 +14,18 @@ urlpatterns = [
     path("kata-sandi/", auth_views.PasswordChangeView.as_view(
         template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:profile")),
         name="password_change"),
+    # Account activation and forgot password (no login needed).
+    path("aktivasi/", public_views.activate, name="activate"),
+    path("aktivasi/kata-sandi/", public_views.activate_password, name="activate_password"),
+    path("aktivasi/<str:token>/", public_views.activate_link, name="activate_link"),
+    path("lupa-kata-sandi/", public_views.PasswordResetView.as_view(), name="password_reset"),
+    path("lupa-kata-sandi/terkirim/", public_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("atur-ulang/<uidb64>/<token>/", public_views.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("atur-ulang/selesai/", public_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    # Accounts of employees: counts, creation, activation e-mails and letters.
+    path("pegawai/", account_views.employee_accounts, name="employee_accounts"),
+    path("pegawai/jalankan/<slug:action>/", account_views.start, name="employee_accounts_start"),
+    path("pegawai/pekerjaan/<int:pk>/", account_views.account_job, name="account_job"),
+    path("pegawai/pekerjaan/<int:pk>/surat.pdf", account_views.letters_download, name="letters_download"),
 ]

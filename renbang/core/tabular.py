@@ -59,6 +59,8 @@ class ImportReport:
     dry_run: bool = False
     errors: list[RowError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: What an import did to user accounts (the roster import: created, updated, disabled, enabled…), or empty.
+    accounts: dict[str, Any] = field(default_factory=dict)
 
     @property
     def invalid_rows(self) -> int:
@@ -69,7 +71,7 @@ class ImportReport:
             "total_rows": self.total_rows, "created": self.created, "updated": self.updated,
             "unchanged": self.unchanged, "skipped": self.skipped, "written": self.written,
             "dry_run": self.dry_run, "invalid_rows": self.invalid_rows,
-            "errors": [e.as_dict() for e in self.errors], "notes": self.notes,
+            "errors": [e.as_dict() for e in self.errors], "notes": self.notes, "accounts": self.accounts,
         }
 
     @classmethod
@@ -78,6 +80,7 @@ class ImportReport:
                                              "written", "dry_run")})
         report.errors = [RowError(**e) for e in data.get("errors", [])]
         report.notes = list(data.get("notes", []))
+        report.accounts = dict(data.get("accounts") or {})
         return report
 
     def write_csv(self, stream) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from renbang.accounts.provisioning import provision_accounts
 from renbang.core.audit import audit_created, audit_updated, values_of
 from renbang.core.tabular import ImportReport, RowError, Table, TabularError, cell_text, map_columns, read_table
 from renbang.org.models import Agency, OrgUnit, Position
@@ -149,6 +150,10 @@ class _Importer:
         report.written = True
         log.info("roster import into agency %s: %s created, %s updated, %s unchanged, %s skipped",
                  self.agency.pk, report.created, report.updated, report.unchanged, report.skipped)
+        if report.accounts.get("collisions"):
+            report.notes.append("Akun tidak dibuat karena nama pengguna (NIP) sudah dipakai pengguna lain: "
+                                + ", ".join(report.accounts["collisions"][:50])
+                                + (" …" if len(report.accounts["collisions"]) > 50 else "") + ".")
         self.progress(100, "Selesai.")
         return report
 
@@ -530,6 +535,11 @@ class _Importer:
             Employee.objects.bulk_update(changed, [*FIELDS, "supervisor_id", "updated_at"], batch_size=BATCH)
             audit_updated(changed, AUDITED, before)
             self._write_skp([r for r in valid if r.skp], ids)
+            # One account per employee of the file (new, changed or not: a roster imported before accounts
+            # existed gets them on its next import); an inactive employee's account is disabled.
+            rows = valid + plan["unchanged"]
+            accounts = provision_accounts(employee_ids=[ids[r.nip] for r in rows])
+            self.report.accounts = accounts.as_dict()
 
     def _levels(self, rows: list[Row]) -> list[list[Row]]:
         """New rows grouped by depth below their nearest supervisor that is not new (the file has no cycles)."""

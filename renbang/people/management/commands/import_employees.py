@@ -50,6 +50,10 @@ class Command(BaseCommand):
             f"{result.total_rows} baris dibaca dalam {elapsed:.1f} s: {verb}dibuat {result.created}, "
             f"{verb}diperbarui {result.updated}, tidak berubah {result.unchanged}, tidak valid {result.invalid_rows}."
         )
+        if result.accounts:
+            a = result.accounts
+            self.stdout.write(f"Akun pengguna: {a['created']} dibuat, {a['updated']} diperbarui, "
+                              f"{a['disabled']} dinonaktifkan, {a['enabled']} diaktifkan kembali.")
         for note in result.notes:
             self.stdout.write(f"  · {note}")
         for error in result.errors[:SHOWN_ERRORS]:
