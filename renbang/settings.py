@@ -157,6 +157,7 @@ if TESTING:
     # Tests create many users and hash strength is not what they test (tests/accounts/test_hashers.py puts the
     # production list back).
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+AUTHENTICATION_BACKENDS.append("renbang.accounts.oidc.backend.EmployeeOIDCBackend")  # refuses while SSO is off
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -172,6 +173,34 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 # The address locked out is the client's (renbang.core.client_ip: X-Forwarded-For only behind our proxy), not
 # whatever django-ipware would read from forgeable headers if it were installed.
 AXES_CLIENT_IP_CALLABLE = "renbang.core.client_ip.client_ip"
+# A single sign-on callback is neither counted nor locked here: its code is single-use and the identity provider
+# guards the password (renbang.accounts.oidc.backend.axes_exempt).
+AXES_WHITELIST_CALLABLE = "renbang.accounts.oidc.backend.axes_exempt"
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc), e.g. a Keycloak realm of BKN or the Pemda; see
+# docs/deploy.md "Single sign-on (OIDC)". Off while OIDC_RP_CLIENT_ID is empty. The endpoints come from the issuer's
+# /.well-known/openid-configuration (renbang.accounts.oidc.discovery), fetched at first use and cached; an
+# OIDC_OP_*_ENDPOINT value in the environment overrides the discovered one.
+OIDC_OP_ISSUER = env.str("OIDC_OP_ISSUER", default="").rstrip("/")
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid profile email")
+OIDC_NIP_CLAIM = env.str("OIDC_NIP_CLAIM", default="nip")
+OIDC_BUTTON_LABEL = env.str("OIDC_BUTTON_LABEL", default="")  # empty: "Masuk dengan SSO ASN" in the user's language
+# Agency codes whose employees may sign in this way (empty: every agency hosted here).
+OIDC_AGENCIES = env.list("OIDC_AGENCIES", default=[])
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT", default=10.0)  # seconds, every call to the identity provider
+OIDC_DISCOVERY_CACHE_SECONDS = env.int("OIDC_DISCOVERY_CACHE_SECONDS", default=3600)
+OIDC_CREATE_USER = False  # accounts come from the roster import, never from a login
+OIDC_STORE_ID_TOKEN = True  # for the identity provider's logout (id_token_hint)
+OIDC_LOGOUT_AT_PROVIDER = env.bool("OIDC_LOGOUT_AT_PROVIDER", default=True)  # also end the SSO session on logout
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc:callback"
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

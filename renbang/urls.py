@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 urlpatterns = [
     path("", include("renbang.core.urls")),
     path("akun/", include("renbang.accounts.urls")),
+    path("oidc/", include("renbang.accounts.oidc.urls")),  # single sign-on; 404 while it is off
     path("organisasi/", include("renbang.org.urls")),
     path("pegawai/", include("renbang.people.urls")),
     path("kompetensi/", include("renbang.competencies.urls")),

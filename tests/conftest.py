@@ -23,6 +23,7 @@ from .factories import (
     PositionFactory,
     UserFactory,
 )
+from .oidc import oidc_provider  # noqa: F401 (fixture: a real OIDC provider on loopback, see tests/oidc.py)
 
 PASSWORD = "rahasia-uji-123"
 

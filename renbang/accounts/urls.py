@@ -2,11 +2,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import account_views, public_views, views
+from .oidc.views import LogoutView
 
 app_name = "accounts"
 urlpatterns = [
     path("masuk/", views.LoginView.as_view(), name="login"),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("keluar/", LogoutView.as_view(), name="logout"),  # also the SSO provider's logout
     path("profil/", views.profile, name="profile"),
     path("profil/token/", views.token_regenerate, name="token_regenerate"),
     path("terkunci/", views.locked_out, name="locked_out"),
