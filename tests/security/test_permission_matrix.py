@@ -55,7 +55,7 @@ def _needs(w):
     for position in (w.positions.staff, w.positions.pengawas, w.positions.administrator):
         PositionStandard.objects.update_or_create(position=position, competency=comp,
                                                   defaults={"required_level": 2})
-    campaign = Campaign.objects.create(agency=w.agency, name="Penilaian 2026", year=2026, status="open",
+    campaign = Campaign.objects.create(agency=w.agency, name="Penilaian diri 2026", year=2026, status="open",
                                        period_start=dt.date(2026, 1, 5), period_end=dt.date(2026, 1, 30))
     w.needs = SimpleNamespace(
         comp=comp, campaign=campaign,
@@ -165,6 +165,8 @@ ROWS: list[Row] = [
     # The API description is public (open-source software; no data in it), like the project's docs.
     Row("schema", everyone(anonymous=200)),
     Row("swagger-ui", everyone(anonymous=200)),
+    Row("redoc", everyone(anonymous=200)),
+    Row("redoc-bundle", everyone(anonymous=200)),
     # Needs analysis (tests/needs has the behaviour; here: who may open what)
     Row("needs:index", everyone(facilitator=403)),
     Row("needs:campaigns", only(*STAFF_VIEWERS)),
