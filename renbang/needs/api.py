@@ -6,6 +6,7 @@ from django.db.models import Q
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
+from renbang.api.filters import FilterSet
 from renbang.api.serializers import ModelCleanSerializer
 from renbang.api.viewsets import ScopedModelViewSet
 
@@ -106,7 +107,7 @@ class NeedSerializer(serializers.ModelSerializer):
                   "gap", "next_required", "next_gap", "priority"]
 
 
-class NeedFilter(filters.FilterSet):
+class NeedFilter(FilterSet):
     min_gap = filters.NumberFilter(field_name="gap", lookup_expr="gte", label="Kesenjangan minimal")
 
     class Meta:

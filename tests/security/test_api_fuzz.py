@@ -52,8 +52,7 @@ AREAS = ("catalog|cycle", "employees|mentoring|plans", "delivery|needs")  # abou
 
 def _call(case, user):
     token, _ = Token.objects.get_or_create(user=user)
-    case.call_and_validate(headers={"Authorization": f"Token {token.key}"},
-                           checks=[not_a_server_error, response_schema_conformance])
+    case.call_and_validate(headers={"Authorization": f"Token {token.key}"})
 
 
 def _admin_test(path_regex: str):
