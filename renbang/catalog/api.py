@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from renbang.api.filters import INT64_MAX
 from renbang.api.permissions import ScopedModelPermission
 from renbang.api.query import read_query
+from renbang.api.schema import ErrorDetailSerializer
 from renbang.api.serializers import ModelCleanSerializer
 from renbang.api.viewsets import ScopedModelViewSet
 from renbang.competencies.models import Competency
@@ -264,7 +265,8 @@ class SuggestionView(APIView):
 
     permission_classes = [_SuggestPermission]
 
-    @extend_schema(parameters=[SuggestionQuerySerializer], responses=SuggestionSerializer(many=True))
+    @extend_schema(parameters=[SuggestionQuerySerializer],
+                   responses={200: SuggestionSerializer(many=True), 404: ErrorDetailSerializer})
     def get(self, request):
         q = read_query(request, SuggestionQuerySerializer)
         agency_id = request.user.agency_id

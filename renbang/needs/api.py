@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import Q
-from django_filters import rest_framework as filters
 from rest_framework import serializers
 
-from renbang.api.filters import FilterSet
+from renbang.api.filters import FilterSet, IntFilter
 from renbang.api.serializers import ModelCleanSerializer
 from renbang.api.viewsets import ScopedModelViewSet
 
@@ -108,7 +107,7 @@ class NeedSerializer(serializers.ModelSerializer):
 
 
 class NeedFilter(FilterSet):
-    min_gap = filters.NumberFilter(field_name="gap", lookup_expr="gte", label="Kesenjangan minimal")
+    min_gap = IntFilter(field_name="gap", lookup_expr="gte", label="Kesenjangan minimal")
 
     class Meta:
         model = Need
