@@ -287,10 +287,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    # The schema, pagination, filters and error bodies of renbang.api state what the API really does (issue 18).
+    "DEFAULT_SCHEMA_CLASS": "renbang.api.schema.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "renbang.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["renbang.api.filters.FilterBackend"],
+    "EXCEPTION_HANDLER": "renbang.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min"},
 }
 SPECTACULAR_SETTINGS = {
@@ -306,6 +308,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # One name for the employment statuses (an employee's status, a programme's target statuses).
     "ENUM_NAME_OVERRIDES": {"EmployeeStatusEnum": "renbang.people.models.EmployeeStatus"},
+    # Request bodies are documented as JSON, the API's interface (form posts stay accepted, undocumented: a form
+    # cannot say null, nor a boolean's wrong type); a file upload states its multipart body in extend_schema.
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "renbang.api.schema.postprocess"],
 }
 
 # --- Cache ---------------------------------------------------------------------------------------------

@@ -30,18 +30,22 @@ class Scope:
 
 
 _registry: dict[type[Model], Scope] = {}
-#: Extra visibility by relation: (user) -> Q over the employee lookup, e.g. a mentor's mentees.
-_grants: list[Callable[[object, str], Q | None]] = []
+#: Extra visibility by relation: (user, employee_lookup) -> Q, e.g. a mentor's mentees; with the models it is
+#: limited to (None: every model about a person).
+_grants: list[tuple[Callable[[object, str], Q | None], frozenset | None]] = []
 
 
 def register(model: type[Model], *, agency: str, unit: str | None = None, employee: str | None = None) -> None:
     _registry[model] = Scope(agency=agency, unit=unit, employee=employee)
 
 
-def register_grant(grant: Callable[[object, str], Q | None]) -> None:
-    """Add a function (user, employee_lookup) -> Q of extra rows a user may view (never change)."""
-    if grant not in _grants:
-        _grants.append(grant)
+def register_grant(grant: Callable[[object, str], Q | None], *, models: tuple[type[Model], ...] = ()) -> None:
+    """Add a function (user, employee_lookup) -> Q of extra rows a user may view (never change), for every model
+    about a person or, with `models`, only for those (a facilitator sees their sessions' enrolments, not the
+    participants' other records). Pages and API both get it: they all read through for_user."""
+    entry = (grant, frozenset(models) if models else None)
+    if entry not in _grants:
+        _grants.append(entry)
 
 
 def scope_of(model: type[Model]) -> Scope:
@@ -55,8 +59,9 @@ def _join(prefix: str, lookup: str) -> str:
     return lookup if prefix == "pk" else f"{prefix}__{lookup}"
 
 
-def employee_q(user, employee_lookup: str, action: str = VIEW) -> Q:
-    """Q over `employee_lookup` (a path to an Employee, or 'pk' on Employee) for rows about people."""
+def employee_q(user, employee_lookup: str, action: str = VIEW, model: type[Model] | None = None) -> Q:
+    """Q over `employee_lookup` (a path to an Employee, or 'pk' on Employee) for rows about people (of `model`:
+    the grants limited to other models are left out)."""
     from renbang.org.models import OrgUnit
     from renbang.people.models import Employee
 
@@ -71,7 +76,9 @@ def employee_q(user, employee_lookup: str, action: str = VIEW) -> Q:
         q |= Q(**{_join(employee_lookup, "pk__in") if employee_lookup != "pk" else "pk__in":
                   Employee.objects.subordinates_of(user.employee_id).values("pk")})
     if action == VIEW:
-        for grant in _grants:
+        for grant, models in _grants:
+            if models is not None and model not in models:
+                continue
             extra = grant(user, employee_lookup)
             if extra is not None:
                 q |= extra
@@ -89,7 +96,7 @@ def for_user(queryset: QuerySet, user, action: str = VIEW) -> QuerySet:
         queryset = queryset.filter(**{scope.agency: user.agency_id})
     if scope.employee is None:  # reference data: everyone reads, only BKPSDM admins change
         return queryset if action == VIEW or user.is_bkpsdm_admin else queryset.none()
-    return queryset.filter(employee_q(user, scope.employee, action))
+    return queryset.filter(employee_q(user, scope.employee, action, queryset.model))
 
 
 def can(user, action: str, obj: Model) -> bool:

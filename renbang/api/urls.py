@@ -1,4 +1,6 @@
-from django.urls import path
+from django.http import JsonResponse
+from django.urls import path, re_path
+from django.utils.translation import gettext
 from rest_framework.routers import DefaultRouter
 
 from renbang.catalog.api import (
@@ -21,6 +23,11 @@ from renbang.mentoring.api import (
 from renbang.needs.api import AssessmentViewSet, CampaignViewSet, NeedViewSet, PriorityWeightsViewSet
 from renbang.org.api import OrgUnitViewSet, PositionViewSet
 from renbang.people.api import EmployeeViewSet
+
+
+def not_found(request, *args, **kwargs):
+    return JsonResponse({"detail": gettext("Tidak ditemukan.")}, status=404)
+
 
 router = DefaultRouter()
 router.register("employees", EmployeeViewSet, basename="employee")
@@ -60,4 +67,6 @@ urlpatterns = [
     path("catalog/suggestions/", SuggestionView.as_view(), name="catalog-suggestions"),
     path("catalog/programme-offers/", OfferView.as_view(), name="catalog-offers"),
     *router.urls,
+    # Anything else under /api/v1/ (an id that is not a number, a misspelt path) answers JSON like the API.
+    re_path(r"^.*/$", not_found, name="not-found"),
 ]

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from renbang.api.filters import INT64_MAX
 from renbang.api.permissions import ScopedModelPermission
+from renbang.api.query import read_query
+from renbang.api.schema import ErrorDetailSerializer
 from renbang.api.serializers import ModelCleanSerializer
 from renbang.api.viewsets import ScopedModelViewSet
 from renbang.competencies.models import Competency
@@ -226,13 +230,8 @@ class SuggestionRuleViewSet(viewsets.ModelViewSet):
 class SuggestionQuerySerializer(serializers.Serializer):
     competency = serializers.CharField(help_text="Kode kompetensi")
     gap = serializers.IntegerField(min_value=1, max_value=4)
-    position_type = serializers.CharField(required=False, allow_blank=True,
-                                          help_text="Kode jenis jabatan, mis. pelaksana")
-
-    def validate_position_type(self, value):
-        if value and value not in PositionType.values:
-            raise serializers.ValidationError("Jenis jabatan tidak dikenal.")
-        return value
+    position_type = serializers.ChoiceField(choices=PositionType.choices, required=False,
+                                            help_text="Kode jenis jabatan, mis. pelaksana")
     current_level = serializers.IntegerField(min_value=1, max_value=5, required=False)
 
 
@@ -266,16 +265,15 @@ class SuggestionView(APIView):
 
     permission_classes = [_SuggestPermission]
 
-    @extend_schema(parameters=[SuggestionQuerySerializer], responses=SuggestionSerializer(many=True))
+    @extend_schema(parameters=[SuggestionQuerySerializer],
+                   responses={200: SuggestionSerializer(many=True), 404: ErrorDetailSerializer})
     def get(self, request):
-        query = SuggestionQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        q = query.validated_data
+        q = read_query(request, SuggestionQuerySerializer)
         agency_id = request.user.agency_id
         competency = Competency.objects.filter(Q(agency__isnull=True) | Q(agency_id=agency_id),
                                                code__iexact=q["competency"]).first()
         if competency is None:
-            raise serializers.ValidationError({"competency": "Kompetensi tidak dikenal."})
+            raise NotFound("Kompetensi tidak dikenal.")
         results = suggest(competency=competency, gap=q["gap"], position_type=q.get("position_type", ""),
                           agency=agency_id, current_level=q.get("current_level"))
         data = [{
@@ -312,22 +310,23 @@ class OfferSerializer(serializers.Serializer):
     catalogue_effectiveness = serializers.DecimalField(max_digits=3, decimal_places=2, allow_null=True)
 
 
+class OfferQuerySerializer(serializers.Serializer):
+    competency = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=INT64_MAX),
+                                       required=False, help_text="ID kompetensi (boleh berulang)")
+    year = serializers.IntegerField(min_value=2000, max_value=2100, required=False,
+                                    help_text="Tahun sesi terencana")
+
+
 class OfferView(APIView):
     """Untuk perencana: setiap program aktif × kompetensi dengan kenaikan × efektivitas dan sesi tahun tertentu."""
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(parameters=[
-        OpenApiParameter("competency", int, many=True, required=False, description="ID kompetensi (boleh berulang)"),
-        OpenApiParameter("year", int, required=False, description="Tahun sesi terencana"),
-    ], responses=OfferSerializer(many=True))
+    @extend_schema(parameters=[OfferQuerySerializer], responses=OfferSerializer(many=True))
     def get(self, request):
+        query = read_query(request, OfferQuerySerializer)
         if request.user.agency_id is None:
             return Response([])
-        try:
-            competencies = [int(c) for c in request.query_params.getlist("competency")] or None
-            year = int(request.query_params["year"]) if request.query_params.get("year") else None
-        except ValueError:
-            raise serializers.ValidationError("competency dan year harus bilangan bulat.") from None
-        offers = selectors.programme_offers(request.user.agency_id, competency_ids=competencies, year=year)
+        offers = selectors.programme_offers(request.user.agency_id, competency_ids=query.get("competency") or None,
+                                            year=query.get("year"))
         return Response(OfferSerializer([o.__dict__ for o in offers], many=True).data)

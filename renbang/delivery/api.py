@@ -9,16 +9,17 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import path
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from renbang.accounts.scoping import for_user
+from renbang.api.pagination import LimitOffsetPagination
+from renbang.api.query import StrictBooleanField, read_query
 from renbang.api.viewsets import ScopedModelViewSet
 from renbang.catalog.models import Programme
 from renbang.catalog.selectors import methods_for_agency
@@ -281,17 +282,17 @@ class LedgerPageSerializer(serializers.Serializer):
     results = LedgerRowSerializer(many=True)
 
 
+class YearQuerySerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=2000, max_value=2100, required=False,
+                                    help_text="Tahun (2000–2100); bawaan tahun berjalan")
+
+
+class LedgerQuerySerializer(YearQuerySerializer):
+    at_risk = StrictBooleanField(required=False, help_text="true: hanya pegawai berisiko kurang dari 20 JP")
+
+
 def _year(request) -> int:
-    raw = request.query_params.get("year")
-    if raw in (None, ""):
-        return timezone.localdate().year
-    try:
-        year = int(raw)
-    except (TypeError, ValueError):
-        raise serializers.ValidationError({"year": "Tahun harus bilangan bulat."}) from None
-    if not 2000 <= year <= 2100:
-        raise serializers.ValidationError({"year": "Tahun di luar rentang 2000–2100."})
-    return year
+    return read_query(request, YearQuerySerializer).get("year") or timezone.localdate().year
 
 
 def _row(led: ledger.Ledger, i: int) -> dict:
@@ -312,16 +313,16 @@ class LedgerView(APIView):
 
     permission_classes = [_CompliancePermission]
 
-    @extend_schema(parameters=[OpenApiParameter("year", int, required=False),
-                               OpenApiParameter("at_risk", bool, required=False),
-                               OpenApiParameter("limit", int, required=False),
-                               OpenApiParameter("offset", int, required=False)],
+    pagination_class = LimitOffsetPagination
+
+    @extend_schema(parameters=[LedgerQuerySerializer, *LimitOffsetPagination.openapi_parameters()],
                    responses=LedgerPageSerializer)
     def get(self, request):
-        year = _year(request)
+        query = read_query(request, LedgerQuerySerializer)
+        year = query.get("year") or timezone.localdate().year
         led = ledger.jp_ledger(request.user.agency, year, for_user(Employee.objects.filter(active=True),
                                                                    request.user))
-        at_risk = str(request.query_params.get("at_risk", "")).lower() in ("1", "true", "ya")
+        at_risk = query.get("at_risk", False)
         idx = [int(i) for i in (led.at_risk.nonzero()[0] if at_risk else range(len(led.employee_ids)))]
         paginator = LimitOffsetPagination()
         page = paginator.paginate_queryset(idx, request, view=self)
@@ -333,7 +334,7 @@ class MyJpView(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(parameters=[OpenApiParameter("year", int, required=False)], responses=LedgerRowSerializer)
+    @extend_schema(parameters=[YearQuerySerializer], responses=LedgerRowSerializer)
     def get(self, request):
         year = _year(request)
         if not request.user.employee_id or request.user.agency_id is None:

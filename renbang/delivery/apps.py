@@ -21,6 +21,7 @@ class DeliveryConfig(AppConfig):
         from renbang.core.audit import register_audited
 
         from . import models
+        from .selectors import facilitator_grant
 
         register_audited(models.DeliverySettings, models.Session, models.SessionDay, models.Enrolment,
                          models.Attendance, models.ExternalClaim, models.Certificate)
@@ -36,5 +37,6 @@ class DeliveryConfig(AppConfig):
                          employee="employee")
         scoping.register(models.Certificate, agency="enrolment__session__agency",
                          unit="enrolment__employee__unit", employee="enrolment__employee")
+        scoping.register_grant(facilitator_grant, models=(models.Enrolment, models.Attendance))
         register(NavItem("delivery", _("Pelaksanaan"), "delivery:calendar", "bi-calendar-event", 50,
                          visible=lambda u: u.has_perm("delivery.view_calendar")))

@@ -133,16 +133,19 @@ def session_for_user(user, pk: int):
         "planned_session").filter(pk=pk).first()
 
 
+def facilitator_grant(user, employee_lookup: str) -> Q | None:
+    """Extra visibility for facilitators (scoping.register_grant, for Enrolment and Attendance only): the
+    participants of the sessions they facilitate and their attendance — on the pages and through the API alike."""
+    if not getattr(user, "pk", None):
+        return None
+    return Q(**{f"{employee_lookup.removesuffix('employee')}session__facilitator_id": user.pk})
+
+
 def roster_for(user, session):
-    """The session's participants a user may see: all of them for its facilitator and BKPSDM; otherwise the
-    rows for_user allows (an employee's own, a supervisor's staff, an OPD officer's unit)."""
-
-    from .services import can_facilitate
-
-    qs = Enrolment.objects.filter(session=session)
-    if not can_facilitate(user, session):
-        qs = for_user(qs, user)
-    return qs.select_related("employee__unit", "employee__position", "replaces__employee").order_by(
+    """The session's participants a user may see: all of them for its facilitator (grant) and BKPSDM; otherwise
+    the rows for_user allows (an employee's own, a supervisor's staff, an OPD officer's unit)."""
+    return for_user(Enrolment.objects.filter(session=session), user).select_related(
+        "employee__unit", "employee__position", "replaces__employee").order_by(
         "status", "waitlist_rank", "employee__name", "pk")
 
 

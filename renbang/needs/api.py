@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import Q
-from django_filters import rest_framework as filters
 from rest_framework import serializers
 
+from renbang.api.filters import FilterSet, IntFilter
 from renbang.api.serializers import ModelCleanSerializer
 from renbang.api.viewsets import ScopedModelViewSet
 
@@ -106,8 +106,8 @@ class NeedSerializer(serializers.ModelSerializer):
                   "gap", "next_required", "next_gap", "priority"]
 
 
-class NeedFilter(filters.FilterSet):
-    min_gap = filters.NumberFilter(field_name="gap", lookup_expr="gte", label="Kesenjangan minimal")
+class NeedFilter(FilterSet):
+    min_gap = IntFilter(field_name="gap", lookup_expr="gte", label="Kesenjangan minimal")
 
     class Meta:
         model = Need

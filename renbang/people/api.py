@@ -1,6 +1,7 @@
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
+from renbang.api.filters import FilterSet
 from renbang.api.serializers import ModelCleanSerializer
 from renbang.api.viewsets import ScopedModelViewSet
 
@@ -35,7 +36,7 @@ def _same_agency(serializer, obj):
     return obj
 
 
-class EmployeeFilter(filters.FilterSet):
+class EmployeeFilter(FilterSet):
     q = filters.CharFilter(method="search", label="Cari nama atau awal NIP")
 
     class Meta:

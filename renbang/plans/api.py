@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from renbang.accounts.scoping import for_user
 from renbang.api.permissions import ScopedModelPermission
+from renbang.api.schema import ErrorDetailSerializer
 
 from . import services
 from .models import DevelopmentPlan, IndividualPlan, PlanAssignment, PlanItem, PlanningScenario
@@ -59,6 +60,11 @@ class TransitionSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
+class JobQueuedSerializer(serializers.Serializer):
+    job = serializers.IntegerField(help_text="Pekerjaan latar yang menjalankan optimasi")
+    status = serializers.ChoiceField(choices=["queued"])
+
+
 class _ReadOnly(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [ScopedModelPermission]
     base_queryset = None
@@ -78,7 +84,7 @@ class ScenarioViewSet(_ReadOnly):
     filterset_fields = ["year", "status"]
     change_perm = "plans.manage_scenarios"
 
-    @extend_schema(request=None, responses={202: PlanSerializer})
+    @extend_schema(request=None, responses={202: JobQueuedSerializer, 409: ErrorDetailSerializer})
     @action(detail=True, methods=["post"])
     def run(self, request, pk=None):
         """Jalankan optimasi sebagai pekerjaan latar (pantau lewat status skenario)."""
@@ -99,7 +105,7 @@ class PlanViewSet(_ReadOnly):
     filterset_fields = ["year", "status", "version"]
     change_perm = "plans.view_plans"
 
-    @extend_schema(request=TransitionSerializer, responses={200: PlanSerializer})
+    @extend_schema(request=TransitionSerializer, responses={200: PlanSerializer, 409: ErrorDetailSerializer})
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
         plan = self.get_object()
