@@ -21,6 +21,8 @@ class EmployeeLink(models.Model):
     employee = models.OneToOneField("people.Employee", on_delete=models.CASCADE, related_name="siasn_link",
                                     verbose_name=_("pegawai"))
     pns_id = models.CharField(_("ID PNS SIASN"), max_length=64)
+    instansi_id = models.CharField(_("ID instansi SIASN"), max_length=64, blank=True,
+                                   help_text=_("instansiKerjaId dari data utama; dikirim sebagai instansiId."))
     pulled_at = models.DateTimeField(_("terakhir ditarik"), auto_now=True)
 
     class Meta:

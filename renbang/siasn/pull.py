@@ -270,13 +270,14 @@ def _upsert_links(employees: dict[str, Employee], fetched: list[dict]) -> None:
         employee__in=list(employees.values()))}
     for f in fetched:
         employee, pns_id = employees.get(f["nip"]), _text(f["utama"].get("id"))[:64]
+        instansi = (_text(f["utama"].get("instansiKerjaId")) or _text(f["utama"].get("instansiIndukId")))[:64]
         if employee is None or not pns_id:
             continue
         link = existing.get(employee.pk)
         if link is None:
-            EmployeeLink.objects.create(employee=employee, pns_id=pns_id)
-        elif link.pns_id != pns_id:
-            link.pns_id = pns_id
+            EmployeeLink.objects.create(employee=employee, pns_id=pns_id, instansi_id=instansi)
+        elif (link.pns_id, link.instansi_id) != (pns_id, instansi):
+            link.pns_id, link.instansi_id = pns_id, instansi
             link.save()
 
 
