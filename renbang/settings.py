@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "renbang.delivery",
     "renbang.evaluation",
     "renbang.cycle",
+    "renbang.siasn",
     "renbang.api",
 ]
 
@@ -386,6 +387,10 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         # Request bodies can carry NIPs: Django logs only the path on errors; keep it at ERROR.
         "django.request": {"level": "ERROR"},
+        # httpx logs each request's full URL at INFO, and SIASN URLs carry NIPs: renbang.siasn.client logs them
+        # with the NIP replaced instead.
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
     },
 }
 
@@ -424,4 +429,23 @@ RENBANG = {
     # Forgot password: requests per e-mail address and per client address in an hour.
     "PASSWORD_RESET_PER_EMAIL": 3,
     "PASSWORD_RESET_PER_IP": 10,
+}
+
+# --- SIASN (BKN) web services: docs/deploy.md "SIASN". Production and BKN's training environment differ only by
+# these values; with no consumer key configured the connector is off and the Excel export is the route.
+SIASN = {
+    "BASE_URL": env.str("SIASN_BASE_URL", default=""),
+    "REFERENSI_URL": env.str("SIASN_REFERENSI_URL", default=""),
+    "APIM_TOKEN_URL": env.str("SIASN_APIM_TOKEN_URL", default=""),
+    "SSO_TOKEN_URL": env.str("SIASN_SSO_TOKEN_URL", default=""),
+    "CONSUMER_KEY": env.str("SIASN_CONSUMER_KEY", default=""),
+    "CONSUMER_SECRET": env.str("SIASN_CONSUMER_SECRET", default=""),
+    "CLIENT_ID": env.str("SIASN_CLIENT_ID", default=""),
+    "USERNAME": env.str("SIASN_USERNAME", default=""),
+    "PASSWORD": env.str("SIASN_PASSWORD", default=""),
+    "SSO_TOKEN": env.str("SIASN_SSO_TOKEN", default=""),
+    # Requests per second to SIASN (0: no limit). BKN publishes no limit; 5/s is a polite default.
+    "RATE": env.float("SIASN_RATE", default=5.0),
+    "TIMEOUT": env.float("SIASN_TIMEOUT", default=60.0),
+    "RETRIES": env.int("SIASN_RETRIES", default=3),
 }

@@ -20,6 +20,7 @@ urlpatterns = [
     path("pelaksanaan/", include("renbang.delivery.urls")),
     path("evaluasi/", include("renbang.evaluation.urls")),
     path("siklus/", include("renbang.cycle.urls")),
+    path("siasn/", include("renbang.siasn.urls")),
     path("api/v1/", include("renbang.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SwaggerView.as_view(url_name="schema"), name="swagger-ui"),

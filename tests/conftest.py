@@ -100,6 +100,7 @@ def _empty_cache():
 REFERENCE_DATA_MIGRATIONS = [
     "renbang.competencies.migrations.0002_national_dictionary",
     "renbang.catalog.migrations.0002_lan_methods_and_rules",
+    "renbang.siasn.migrations.0002_seed_jenis_mapping",
 ]
 
 

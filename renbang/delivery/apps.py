@@ -24,7 +24,7 @@ class DeliveryConfig(AppConfig):
         from .selectors import facilitator_grant
 
         register_audited(models.DeliverySettings, models.Session, models.SessionDay, models.Enrolment,
-                         models.Attendance, models.ExternalClaim, models.Certificate)
+                         models.Attendance, models.ExternalClaim, models.Certificate, models.TrainingRecord)
         # Sessions and their days are the agency's calendar (no personal data): everyone in the agency reads,
         # BKPSDM admins change; facilitators act on their own sessions through services' checks.
         scoping.register(models.Session, agency="agency")
@@ -34,6 +34,8 @@ class DeliveryConfig(AppConfig):
         scoping.register(models.Attendance, agency="enrolment__session__agency", unit="enrolment__employee__unit",
                          employee="enrolment__employee")
         scoping.register(models.ExternalClaim, agency="employee__agency", unit="employee__unit",
+                         employee="employee")
+        scoping.register(models.TrainingRecord, agency="employee__agency", unit="employee__unit",
                          employee="employee")
         scoping.register(models.Certificate, agency="enrolment__session__agency",
                          unit="enrolment__employee__unit", employee="enrolment__employee")

@@ -6,7 +6,10 @@ flagged here, never blocked):
   session and employee, so a session is never counted twice);
 - verified external claims: `ExternalClaim.jp`, in the year of the claim's end date;
 - mentoring logs of the employee as mentee: `mentoring.Log.jp` (already converted by the programme's method,
-  mentoring.services), in the year of the meeting.
+  mentoring.services), in the year of the meeting;
+- the training history kept in BKN SIASN (`TrainingRecord.jp`, pulled by the siasn app), in the year of its end
+  date (or its year when SIASN gives no date), except the records linked to a session, claim or mentoring pair
+  above: the same training is counted once.
 Upcoming JP (active enrolments in sessions not yet closed that end in the year) feed the at-risk forecast.
 
 Sums are aggregated in the database (one query per source) and aligned per employee with numpy, so the ledger of
@@ -19,14 +22,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from renbang.mentoring.models import Log
 from renbang.org.models import OrgUnit
 from renbang.people.models import Employee, EmployeeStatus
 
-from .models import Enrolment, ExternalClaim, Session
+from .models import Enrolment, ExternalClaim, Session, TrainingRecord
 
 PPPK = (EmployeeStatus.PPPK, EmployeeStatus.PPPK_PART_TIME)
 
@@ -44,10 +47,12 @@ class Ledger:
     mentoring: np.ndarray
     upcoming: np.ndarray
     include_pppk: bool = False
+    history: np.ndarray | None = None  # SIASN training history not already counted above
 
     @property
     def total(self) -> np.ndarray:
-        return self.sessions + self.claims + self.mentoring
+        total = self.sessions + self.claims + self.mentoring
+        return total if self.history is None else total + self.history
 
     @property
     def subject(self) -> np.ndarray:
@@ -81,6 +86,7 @@ class Ledger:
         if i is None:
             return None
         return {"sessions": self.sessions[i], "claims": self.claims[i], "mentoring": self.mentoring[i],
+                "history": self.history[i] if self.history is not None else 0.0,
                 "total": self.total[i], "upcoming": self.upcoming[i], "compliant": bool(self.compliant[i]),
                 "at_risk": bool(self.at_risk[i]), "pppk_over": bool(self.pppk_over[i]),
                 "subject": bool(self.subject[i]), "shortfall": self.shortfall[i]}
@@ -133,6 +139,8 @@ def jp_ledger(agency, year: int, employees=None, *, today: dt.date | None = None
         pair__programme__agency_id=agency_id, date__gte=start, date__lte=end,
         **({"pair__mentee_id__in": only} if only is not None else {}),
     ).values("pair__mentee_id").annotate(s=Sum("jp")).values_list("pair__mentee_id", "s").order_by())
+    history = list(_history_in(start, end).filter(employee__agency_id=agency_id, **person).values(
+        "employee_id").annotate(s=Sum("jp")).values_list("employee_id", "s").order_by())
     upcoming = list(Enrolment.objects.filter(
         status__in=Enrolment.ACTIVE, completed=False, session__agency_id=agency_id,
         session__status__in=[Session.Status.DRAFT, Session.Status.SCHEDULED, Session.Status.RUNNING],
@@ -141,7 +149,14 @@ def jp_ledger(agency, year: int, employees=None, *, today: dt.date | None = None
     return Ledger(year=year, target=float(rules.jp_target), pppk_cap=float(rules.pppk_jp_cap), employee_ids=ids,
                   unit_ids=units, pppk=pppk, sessions=_place(ids, sessions), claims=_place(ids, claims),
                   mentoring=_place(ids, mentoring), upcoming=_place(ids, upcoming),
-                  include_pppk=rules.include_pppk_in_target)
+                  include_pppk=rules.include_pppk_in_target, history=_place(ids, history))
+
+
+def _history_in(start: dt.date, end: dt.date):
+    """SIASN training records of the period that are not the same training as one Renbang already counts."""
+    in_period = Q(end_date__gte=start, end_date__lte=end) | Q(end_date__isnull=True, year=start.year)
+    return TrainingRecord.objects.filter(in_period, enrolment__isnull=True, claim__isnull=True,
+                                         mentoring_pair__isnull=True)
 
 
 def employee_jp(employee, year: int) -> dict:
@@ -165,6 +180,8 @@ def employee_jp_lines(employee, year: int) -> list[dict]:
     for log in Log.objects.filter(pair__mentee=employee, date__gte=start, date__lte=end).select_related(
             "pair__mentor"):
         lines.append({"date": log.date, "kind": "mentoring", "title": log.topic, "jp": log.jp, "log": log})
+    for r in _history_in(start, end).filter(employee=employee):
+        lines.append({"date": r.end_date or end, "kind": "siasn", "title": r.title, "jp": r.jp, "record": r})
     lines.sort(key=lambda x: (x["date"], x["kind"]))
     return lines
 

@@ -362,3 +362,6 @@ class Certificate(models.Model):
 
 # Notices moved to core (one notification path for every app); the name stays importable from here.
 from renbang.core.models import Notice  # noqa: E402,F401
+
+# Training history from BKN SIASN (pulled by the siasn app; counted by the ledger): its own module.
+from .training_history import TrainingRecord  # noqa: E402,F401

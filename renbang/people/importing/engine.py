@@ -94,6 +94,15 @@ def import_employees(*, data: bytes, filename: str, agency: Agency, dry_run: boo
     return _Importer(agency, table, columns, skip_invalid, report_progress).run(dry_run=dry_run)
 
 
+def import_table(*, table: Table, agency: Agency, dry_run: bool, skip_invalid: bool,
+                 progress: Progress | None = None) -> tuple[ImportReport, list[tuple[str, str, Any, Any]]]:
+    """The same import from rows already in memory (the SIASN pull), with what changed: (NIP, field, old, new)
+    for each changed field of an existing employee."""
+    importer = _Importer(agency, table, map_columns(table.headers, ALIASES), skip_invalid,
+                         progress or (lambda percent, message: None))
+    return importer.run(dry_run=dry_run), importer.changes
+
+
 class _Importer:
     def __init__(self, agency: Agency, table: Table, columns: dict[str, int], skip_invalid: bool,
                  progress: Progress) -> None:
@@ -103,6 +112,7 @@ class _Importer:
         self.rows: list[Row] = []
         self.new_units: dict[tuple, dict[str, Any]] = {}
         self.new_positions: dict[str, dict[str, Any]] = {}
+        self.changes: list[tuple[str, str, Any, Any]] = []
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def header(self, field_name: str) -> str:
@@ -482,9 +492,28 @@ class _Importer:
                 record = self.skp_existing.get((row.existing.pk, row.skp[0]))
                 changed = changed or record is None or record.predicate != row.skp[1]
             plan["update" if changed else "unchanged"].append(row)
+            if changed:
+                self._note_changes(row)
         self.report.created, self.report.updated = len(plan["create"]), len(plan["update"])
         self.report.unchanged = len(plan["unchanged"])
         return plan
+
+    def _note_changes(self, row: Row) -> None:
+        old = row.existing
+        for f in FIELDS:
+            if f not in ("unit_id", "position_id") and row.target[f] != getattr(old, f):
+                self.changes.append((row.nip, f, getattr(old, f), row.target[f]))
+        if row.unit_ref is not None and row.unit_ref != old.unit_id:
+            new = (self.new_units[row.unit_ref]["name"] if isinstance(row.unit_ref, tuple)
+                   else self.unit_name.get(row.unit_ref))
+            self.changes.append((row.nip, "unit", self.unit_name.get(old.unit_id, ""), new))
+        if row.position_ref is not None and row.position_ref != old.position_id:
+            names = dict(Position.objects.filter(pk__in=[old.position_id, row.position_ref]
+                                                 if not isinstance(row.position_ref, tuple) else [old.position_id])
+                         .values_list("pk", "name"))
+            new = (self.new_positions[row.position_ref[1]]["name"] if isinstance(row.position_ref, tuple)
+                   else names.get(row.position_ref))
+            self.changes.append((row.nip, "position", names.get(old.position_id, ""), new))
 
     def _write(self, plan: dict[str, list[Row]]) -> None:
         valid = plan["create"] + plan["update"]
