@@ -46,6 +46,12 @@ def default_min_rank() -> dict[str, str]:
             "fungsional_keterampilan:terampil": "II/b"}
 
 
+def default_readiness_weights() -> dict[str, float]:
+    """Weights of a candidate's readiness score: competency match to the target standard, performance, talent box.
+    A design choice of Renbang (no regulation sets them): editable."""
+    return {"match": 0.6, "performance": 0.2, "box": 0.2}
+
+
 PENSION_RULES = [(retirement.NEXT_MONTH, _("tanggal 1 bulan berikutnya setelah mencapai BUP")),
                  (retirement.BIRTHDAY, _("tanggal mencapai BUP"))]
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -94,6 +100,7 @@ class TalentSettings(models.Model):
         validators=[MaxValueValidator(16)])
     min_rank_table = models.JSONField(_("golongan minimal calon per jenis jabatan"), default=default_min_rank,
                                       blank=True)
+    readiness_weights = models.JSONField(_("bobot skor kesiapan"), default=default_readiness_weights)
     ready_now_match = models.DecimalField(_("siap sekarang: kecocokan minimal (%)"), max_digits=5,
                                           decimal_places=2, default=Decimal("90"), validators=PERCENT)
     ready_now_box = models.PositiveSmallIntegerField(_("siap sekarang: kotak talenta minimal"), default=7,
