@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "renbang.competencies",
     "renbang.needs",
     "renbang.catalog",
+    "renbang.talent",
     "renbang.mentoring",
     "renbang.plans",
     "renbang.delivery",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -85,6 +86,12 @@ class Employee(models.Model):
     education = models.CharField(_("pendidikan terakhir"), max_length=10, choices=Education.choices, blank=True)
     education_major = models.CharField(_("jurusan"), max_length=120, blank=True)
     email = models.EmailField(_("surel"), blank=True)
+    # Retirement (issue 21; computed in renbang.talent.retirement when empty). SIASN's bupPensiun / tmtPensiun or
+    # the roster's columns win over the computed values; PPPK: the end of the work agreement (perjanjian kerja).
+    bup_age = models.PositiveSmallIntegerField(_("batas usia pensiun (BUP)"), null=True, blank=True,
+                                               validators=[MinValueValidator(40), MaxValueValidator(75)])
+    retirement_date = models.DateField(_("TMT pensiun"), null=True, blank=True)
+    contract_end = models.DateField(_("akhir perjanjian kerja (PPPK)"), null=True, blank=True)
     active = models.BooleanField(_("aktif"), default=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 

@@ -42,6 +42,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "position_since": ("TMT Jabatan", "tmtJabatan"),
     "email": ("Email", "E-mail", "Surel", "emailGov", "Alamat Email"),
     "active": ("Aktif", "Status Aktif", "kedudukanHukum", "kedudukanHukumNama", "Kedudukan Hukum"),
+    "bup_age": ("BUP", "bupPensiun", "Batas Usia Pensiun", "Usia Pensiun", "bup"),
+    "retirement_date": ("TMT Pensiun", "tmtPensiun", "Tanggal Pensiun"),
+    "contract_end": ("Akhir Perjanjian Kerja", "tmtAkhirKontrak", "Akhir Kontrak", "Tanggal Akhir Kontrak",
+                     "masaKerjaKontrakAkhir", "tglAkhirPerjanjian"),
     "skp_year": ("Tahun SKP", "tahunSkp", "Tahun Penilaian"),
     "skp_predicate": ("Predikat Kinerja", "predikatKinerja", "Predikat SKP", "Predikat"),
 }
@@ -195,6 +199,16 @@ def read_predicate(raw: Any) -> str:
     except KeyError:
         raise CellError("Predikat kinerja harus Sangat Baik, Baik, Butuh Perbaikan, Kurang/Misconduct atau "
                         "Sangat Kurang.") from None
+
+
+def read_bup(raw: Any) -> int | None:
+    """The retirement age (BUP) in years, e.g. 58, 60, 65 (SIASN bupPensiun); empty: computed from the position."""
+    text = cell_text(raw).removesuffix(".0")
+    if not text:
+        return None
+    if not text.isdigit() or not 40 <= int(text) <= 75:
+        raise CellError("BUP harus usia dalam tahun antara 40 dan 75 (mis. 58, 60 atau 65).")
+    return int(text)
 
 
 def read_year(raw: Any) -> int | None:

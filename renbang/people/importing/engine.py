@@ -34,6 +34,7 @@ from .columns import (
     CANONICAL,
     CellError,
     read_active,
+    read_bup,
     read_date,
     read_education,
     read_email,
@@ -51,7 +52,8 @@ Progress = Callable[[int, str], None]
 
 #: Employee fields the importer compares and writes.
 FIELDS = ("front_title", "name", "back_title", "sex", "birth_date", "status", "rank", "unit_id", "position_id",
-          "position_since", "education", "education_major", "email", "active")
+          "position_since", "education", "education_major", "email", "active", "bup_age", "retirement_date",
+          "contract_end")
 #: What the audit trail records of each created or changed employee (one LogEntry per row, written in bulk).
 AUDITED = (*FIELDS, "supervisor_id")
 TEXT_FIELDS = ("name", "front_title", "back_title", "education_major")
@@ -220,7 +222,13 @@ class _Importer:
                     target[field_name] = reader(cells[field_name])
                 except CellError as exc:
                     self.error(row, field_name, str(exc))
-        for field_name, label in (("birth_date", "Tanggal lahir"), ("position_since", "TMT jabatan")):
+        if "bup_age" in cells:
+            try:
+                target["bup_age"] = read_bup(cells["bup_age"])
+            except CellError as exc:
+                self.error(row, "bup_age", str(exc))
+        for field_name, label in (("birth_date", "Tanggal lahir"), ("position_since", "TMT jabatan"),
+                                  ("retirement_date", "TMT pensiun"), ("contract_end", "Akhir perjanjian kerja")):
             if field_name in cells:
                 try:
                     target[field_name] = read_date(cells[field_name], label)
@@ -393,6 +401,7 @@ class _Importer:
                 "front_title": "", "back_title": "", "rank": "", "position_since": None, "education": "",
                 "education_major": "", "email": "", "active": True, "status": EmployeeStatus.PNS,
                 "sex": "", "birth_date": None, "name": "", "unit_id": None, "position_id": None,
+                "bup_age": None, "retirement_date": None, "contract_end": None,
             }
             for field_name in ("status", "active"):
                 if target.get(field_name) in ("", None):
