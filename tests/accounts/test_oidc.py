@@ -73,6 +73,13 @@ def test_it_refuses_an_identity_that_is_not_an_active_employee_with_an_account(w
     assert not AccessAttempt.objects.exists()  # a refused SSO identity is not a failed password attempt
 
 
+def test_it_refuses_in_english_for_an_english_reader(world, client, oidc_provider):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/akun/masuk/"})
+    oidc_provider.add_user("sso-x", nip="199001012015031001")
+    page = sso_login(client, "sso-x").content.decode()
+    assert "is not registered as an active employee" in page
+
+
 def test_it_reads_the_nip_from_the_claim_the_settings_name(world, client, oidc_provider, settings):
     settings.OIDC_NIP_CLAIM = "preferred_username"
     oidc_provider.add_user("sso-ahmad", preferred_username=world.staff.nip, nip="199001012015031001")
@@ -93,6 +100,8 @@ def test_it_shows_the_button_with_the_configured_label(world, client, oidc_provi
     page = client.get(reverse("accounts:login"), {"next": "/akun/profil/"}).content.decode()
     assert 'id="sso-login"' in page and "Masuk dengan SSO ASN" in page
     assert f'{reverse("oidc:authenticate")}?next=/akun/profil/' in page
+    client.post("/i18n/setlang/", {"language": "en", "next": "/akun/masuk/"})
+    assert "Sign in with ASN SSO" in client.get(reverse("accounts:login")).content.decode()
     settings.OIDC_BUTTON_LABEL = "Masuk dengan SSO Pemko Medan"
     assert "Masuk dengan SSO Pemko Medan" in client.get(reverse("accounts:login")).content.decode()
 
