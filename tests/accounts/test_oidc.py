@@ -87,6 +87,24 @@ def test_it_reads_the_nip_from_the_claim_the_settings_name(world, client, oidc_p
     assert logged_in_user_id(client) == str(world.users.employee.pk)
 
 
+def test_it_uses_endpoints_set_by_hand_without_discovery(world, client, oidc_provider, settings):
+    issuer = oidc_provider.issuer
+    settings.OIDC_OP_ISSUER = ""
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{issuer}/oauth2/authorize"
+    settings.OIDC_OP_TOKEN_ENDPOINT = f"{issuer}/oauth2/token"
+    settings.OIDC_OP_USER_ENDPOINT = f"{issuer}/userinfo"
+    settings.OIDC_OP_JWKS_ENDPOINT = f"{issuer}/jwks"
+    oidc_provider.add_user("sso-ahmad", nip=world.staff.nip)
+    sso_login(client, "sso-ahmad")
+    assert logged_in_user_id(client) == str(world.users.employee.pk)
+
+
+def test_it_says_so_when_the_issuer_is_wrong(world, client, oidc_provider, settings):
+    settings.OIDC_OP_ISSUER = f"{oidc_provider.issuer}/realms/salah"  # no discovery document there
+    response = client.get(reverse("oidc:authenticate"), follow=True)
+    assert "tidak dapat dihubungi" in messages_of(response)
+
+
 def test_it_hides_the_button_and_answers_404_while_sso_is_off(world, client, settings):
     settings.OIDC_RP_CLIENT_ID = ""
     page = client.get(reverse("accounts:login")).content.decode()
