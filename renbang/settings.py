@@ -236,6 +236,12 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
+if OIDC_OP_ISSUER or OIDC_OP_LOGOUT_ENDPOINT:
+    # The logout form ends an SSO session at the provider (a redirect the browser checks against form-action).
+    from urllib.parse import urlsplit
+
+    _end_session = urlsplit(OIDC_OP_LOGOUT_ENDPOINT or OIDC_OP_ISSUER)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_end_session.scheme}://{_end_session.netloc}")
 
 # --- i18n ----------------------------------------------------------------------------------------------
 # Indonesian is the source language of the UI; English comes from locale/en.

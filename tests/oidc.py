@@ -17,6 +17,7 @@ click "Masuk dengan SSO ASN", type the `sub` into the provider's form (`input[na
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,6 +74,10 @@ def configure(settings, provider: OidcProvider | None, **overrides) -> None:
     } | overrides
     for name, value in values.items():
         setattr(settings, name, value)
+    if provider:  # as renbang/settings.py does for an issuer from the environment: the logout's redirect
+        policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+        policy["DIRECTIVES"]["form-action"].append(provider.issuer)
+        settings.CONTENT_SECURITY_POLICY = policy
 
 
 @pytest.fixture

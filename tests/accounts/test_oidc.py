@@ -73,11 +73,36 @@ def test_it_refuses_an_identity_that_is_not_an_active_employee_with_an_account(w
     assert not AccessAttempt.objects.exists()  # a refused SSO identity is not a failed password attempt
 
 
+def test_it_refuses_in_english_for_an_english_reader(world, client, oidc_provider):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/akun/masuk/"})
+    oidc_provider.add_user("sso-x", nip="199001012015031001")
+    page = sso_login(client, "sso-x").content.decode()
+    assert "is not registered as an active employee" in page
+
+
 def test_it_reads_the_nip_from_the_claim_the_settings_name(world, client, oidc_provider, settings):
     settings.OIDC_NIP_CLAIM = "preferred_username"
     oidc_provider.add_user("sso-ahmad", preferred_username=world.staff.nip, nip="199001012015031001")
     sso_login(client, "sso-ahmad")
     assert logged_in_user_id(client) == str(world.users.employee.pk)
+
+
+def test_it_uses_endpoints_set_by_hand_without_discovery(world, client, oidc_provider, settings):
+    issuer = oidc_provider.issuer
+    settings.OIDC_OP_ISSUER = ""
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{issuer}/oauth2/authorize"
+    settings.OIDC_OP_TOKEN_ENDPOINT = f"{issuer}/oauth2/token"
+    settings.OIDC_OP_USER_ENDPOINT = f"{issuer}/userinfo"
+    settings.OIDC_OP_JWKS_ENDPOINT = f"{issuer}/jwks"
+    oidc_provider.add_user("sso-ahmad", nip=world.staff.nip)
+    sso_login(client, "sso-ahmad")
+    assert logged_in_user_id(client) == str(world.users.employee.pk)
+
+
+def test_it_says_so_when_the_issuer_is_wrong(world, client, oidc_provider, settings):
+    settings.OIDC_OP_ISSUER = f"{oidc_provider.issuer}/realms/salah"  # no discovery document there
+    response = client.get(reverse("oidc:authenticate"), follow=True)
+    assert "tidak dapat dihubungi" in messages_of(response)
 
 
 def test_it_hides_the_button_and_answers_404_while_sso_is_off(world, client, settings):
@@ -93,6 +118,8 @@ def test_it_shows_the_button_with_the_configured_label(world, client, oidc_provi
     page = client.get(reverse("accounts:login"), {"next": "/akun/profil/"}).content.decode()
     assert 'id="sso-login"' in page and "Masuk dengan SSO ASN" in page
     assert f'{reverse("oidc:authenticate")}?next=/akun/profil/' in page
+    client.post("/i18n/setlang/", {"language": "en", "next": "/akun/masuk/"})
+    assert "Sign in with ASN SSO" in client.get(reverse("accounts:login")).content.decode()
     settings.OIDC_BUTTON_LABEL = "Masuk dengan SSO Pemko Medan"
     assert "Masuk dengan SSO Pemko Medan" in client.get(reverse("accounts:login")).content.decode()
 

@@ -124,6 +124,16 @@ class EmployeeOIDCBackend(OIDCAuthenticationBackend):
     def create_user(self, claims):
         raise SuspiciousOperation("Renbang never creates a user from a login")
 
+    # Authentication only: permissions come from ModelBackend and django-rules, listed before this backend.
+    def get_all_permissions(self, user_obj, obj=None):
+        return set()
+
+    def has_perm(self, user_obj, perm, obj=None):
+        return False
+
+    def has_module_perms(self, user_obj, app_label):
+        return False
+
     def get_user(self, user_id):
         # mozilla's get_user returns inactive users too: a disabled account must drop out of its open sessions.
         return ModelBackend.get_user(self, user_id)
