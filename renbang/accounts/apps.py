@@ -13,6 +13,7 @@ class AccountsConfig(AppConfig):
         from . import models
 
         register_audited(models.User, exclude_fields=["password", "last_login"])
+        register_audited(models.RoleGrant)
 
         from renbang.core.navigation import NavItem, register
 
