@@ -14,6 +14,7 @@ class AccountsConfig(AppConfig):
 
         register_audited(models.User, exclude_fields=["password", "last_login"])
         register_audited(models.Activation, exclude_fields=["token_hash", "code_hash", "password_stamp"])
+        register_audited(models.RoleGrant)
 
         from renbang.core.navigation import NavItem, register
 

@@ -120,6 +120,7 @@ def seed_late(ctx: DemoContext) -> None:
                 "unit": hr_unit if account.role == Role.HR_OFFICER else None,
                 "is_staff": account.role == Role.BKPSDM_ADMIN,
                 "email": f"{account.username}@demo.renbang.invalid", "password": password,
+                "otp_exempt": True,  # a newcomer logs in with the printed password (docs/panduan/admin-bkpsdm.md)
             },
         )
         if was_created:

@@ -59,18 +59,29 @@ def _join(prefix: str, lookup: str) -> str:
     return lookup if prefix == "pk" else f"{prefix}__{lookup}"
 
 
+def officer_units_q(user, lookup: str = "pk") -> Q:
+    """Q over `lookup` (a path to an OrgUnit) for the units an OPD HR officer manages: each of their units with
+    every unit below it (an officer of two units sees both subtrees)."""
+    from renbang.org.models import OrgUnit
+
+    q = Q(pk__in=[]) if lookup == "pk" else Q(**{f"{lookup}__in": []})
+    if not user.is_hr_officer:
+        return q
+    for unit_id in user.officer_unit_ids:
+        q |= Q(**{f"{lookup}__in": OrgUnit.objects.descendants(unit_id, include_self=True).values("pk")})
+    return q
+
+
 def employee_q(user, employee_lookup: str, action: str = VIEW, model: type[Model] | None = None) -> Q:
     """Q over `employee_lookup` (a path to an Employee, or 'pk' on Employee) for rows about people (of `model`:
     the grants limited to other models are left out)."""
-    from renbang.org.models import OrgUnit
     from renbang.people.models import Employee
 
     if user.is_bkpsdm_admin or (user.is_head and action == VIEW):
         return Q()
     q = Q(pk__in=[])
     if user.is_hr_officer:
-        units = OrgUnit.objects.descendants(user.unit_id, include_self=True).values("pk")
-        q |= Q(**{_join(employee_lookup, "unit__in"): units})
+        q |= officer_units_q(user, _join(employee_lookup, "unit"))
     if user.employee_id and action == VIEW:
         q |= Q(**{employee_lookup: user.employee_id})
         q |= Q(**{_join(employee_lookup, "pk__in") if employee_lookup != "pk" else "pk__in":

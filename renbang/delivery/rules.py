@@ -9,7 +9,7 @@ from renbang.accounts.predicates import has_agency, has_employee, is_bkpsdm_admi
 @rules.predicate
 def is_facilitator(user) -> bool:
     """A user named facilitator of at least one session, or with the facilitator role."""
-    if getattr(user, "role", "") == "facilitator":
+    if getattr(user, "has_role", None) and user.has_role("facilitator"):
         return True
     from .models import Session
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from renbang.accounts.scoping import for_user
+from renbang.accounts.scoping import for_user, officer_units_q
 from renbang.competencies import selectors as competency_selectors
 from renbang.org.models import OrgUnit
 from renbang.people.models import Employee
@@ -51,7 +51,7 @@ def units_in_charge(user) -> QuerySet[OrgUnit]:
         return units
     q = Q(pk__in=[])
     if user.is_hr_officer:
-        q |= Q(pk__in=OrgUnit.objects.descendants(user.unit_id, include_self=True).values("pk"))
+        q |= officer_units_q(user)
     if user.employee_id:
         q |= Q(pk__in=for_user(Employee.objects.all(), user).values("unit_id"))
     return units.filter(q)
