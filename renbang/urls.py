@@ -35,3 +35,6 @@ urlpatterns = [
 admin.site.site_header = "Renbang ASN"
 admin.site.site_title = "Renbang ASN"
 
+handler403 = "renbang.core.errors.permission_denied"
+handler404 = "renbang.core.errors.page_not_found"
+handler500 = "renbang.core.errors.server_error"
