@@ -224,6 +224,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy: everything is served from this host (no CDN on government intranets).
+# The CSRF refusal in the app's layout, saying what to do (renbang.core.errors).
+CSRF_FAILURE_VIEW = "renbang.core.errors.csrf_failure"
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView
@@ -29,7 +31,12 @@ urlpatterns = [
     # The language switch works before login too (the login page offers it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico on answers without a <link rel="icon"> (PDFs, JSON, HTMX fragments opened alone).
+    path("favicon.ico", login_not_required(lambda request: HttpResponsePermanentRedirect(static("img/favicon.svg")))),
 ]
 admin.site.site_header = "Renbang ASN"
 admin.site.site_title = "Renbang ASN"
 
+handler403 = "renbang.core.errors.permission_denied"
+handler404 = "renbang.core.errors.page_not_found"
+handler500 = "renbang.core.errors.server_error"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -163,7 +163,7 @@ def plan_action(request, pk: int):
         messages.error(request, _("Tindakan tidak dikenal."))
         return redirect("plans:plan_detail", plan.pk)
     if not request.user.has_perm(needed):
-        return HttpResponse(status=403)
+        raise PermissionDenied
     try:
         if action == "submit":
             services.plan_submit(plan=plan, user=request.user, expected_version=_expected(request))

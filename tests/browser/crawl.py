@@ -9,6 +9,7 @@ resolver knows but neither the matrix nor the exclusions below name fails the cr
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,6 +89,14 @@ def targets(world) -> list[Target]:
     return result
 
 
+#: The markup of a page's <main> with its texts reduced to "x" (empty stays empty) and the CSRF token left out: two
+#: pages with the same key have the same elements, attributes and classes, so axe finds the same on both.
+MARKUP_KEY = r"""() => {
+  const main = document.querySelector("main") || document.body;
+  return main.innerHTML.replace(/name="csrfmiddlewaretoken" value="[^"]*"/g, "").replace(/>[^<]*\S[^<]*</g, ">x<");
+}"""
+
+
 def axe_violations(page) -> list[str]:
     """axe-core's serious and critical WCAG 2.1 A/AA violations on the page, one line per rule."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
@@ -106,9 +115,28 @@ def axe_violations(page) -> list[str]:
     return lines
 
 
+class AxeOnce:
+    """Runs axe on a page unless a page with the same markup was checked already (the first page of each role is
+    always checked whole, so each role's menu is checked once; after that pages differ by their <main>)."""
+
+    def __init__(self):
+        self.seen: set[str] = set()
+        self.skipped = 0
+
+    def __call__(self, page, first_of_role: bool) -> list[str]:
+        key = hashlib.sha256(page.evaluate(MARKUP_KEY).encode()).hexdigest()
+        if key in self.seen and not first_of_role:
+            self.skipped += 1
+            return []
+        self.seen.add(key)
+        return axe_violations(page)
+
+
 def watch(page, findings: Findings, where: list[str]) -> None:
-    """Console errors and uncaught page errors go to `findings`, tagged with the page being visited."""
+    """Console errors and uncaught page errors go to `findings`, tagged with the page being visited. axe-core is
+    loaded into every document of the page as an init script: not subject to the page's CSP, and compiled once."""
     page.add_init_script(CSP_LISTENER)
+    page.add_init_script(path=str(AXE_SOURCE))
     page.on("console", lambda msg: msg.type == "error" and findings.add(where[0], f"console error: {msg.text}"))
     page.on("pageerror", lambda error: findings.add(where[0], f"uncaught error: {error}"))
 

@@ -21,9 +21,12 @@ from ..models import Session, SessionDay
 from .common import date_param, int_param
 
 MAX_RANGE_DAYS = 120
-COLOURS = {Session.Status.DRAFT: "#6c757d", Session.Status.SCHEDULED: "#0d6efd",
-           Session.Status.RUNNING: "#fd7e14", Session.Status.COMPLETED: "#198754",
-           Session.Status.CANCELLED: "#adb5bd"}
+# White text on each at least 4.5:1 (WCAG AA); the page's legend (templates/delivery/calendar.html) uses the same.
+COLOURS = {Session.Status.DRAFT: "#565e64", Session.Status.SCHEDULED: "#0a58ca",
+           Session.Status.RUNNING: "#b04a00", Session.Status.COMPLETED: "#146c43",
+           Session.Status.CANCELLED: "#6c757d"}
+WARNING_COLOUR = "#b02a37"
+HOLIDAY_COLOUR = "#842029"
 
 
 def _filters(request) -> dict:
@@ -73,7 +76,7 @@ def calendar_events(request):
             "start": dt.datetime.combine(day.date, starts).isoformat(),
             "end": dt.datetime.combine(day.date, ends).isoformat(),
             "url": reverse("delivery:session_detail", args=[session.pk]),
-            "color": "#dc3545" if warn else COLOURS.get(session.status, "#0d6efd"),
+            "color": WARNING_COLOUR if warn else COLOURS.get(session.status, COLOURS[Session.Status.SCHEDULED]),
             "extendedProps": {"status": session.get_status_display(), "venue": session.venue or session.online_url,
                               "participants": session.n_active, "capacity": session.capacity,
                               "warnings": warn, "method": session.programme.method.name},
@@ -84,6 +87,6 @@ def calendar_events(request):
                            "allDay": True, "display": "background", "color": "#f8d7da",
                            "classNames": ["renbang-holiday"], "extendedProps": {"holiday": True}})
             events.append({"id": f"libur-label-{date.isoformat()}", "title": _("Libur: %(n)s") % {"n": name},
-                           "start": date.isoformat(), "allDay": True, "color": "#f1aeb5", "textColor": "#58151c",
+                           "start": date.isoformat(), "allDay": True, "color": HOLIDAY_COLOUR,
                            "extendedProps": {"holiday": True}})
     return JsonResponse(events, safe=False)

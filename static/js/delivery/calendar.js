@@ -26,6 +26,17 @@
       extraParams: filterParams,
       failure: () => { errorBox.textContent = el.dataset.error; errorBox.classList.remove("d-none"); },
     },
+    // FullCalendar names each day cell with aria-label, which hides the cell's sessions from its accessible name
+    // (axe: label-content-name-mismatch); the date goes in as hidden text instead, read before the sessions.
+    dayCellDidMount: (info) => {
+      const label = info.el.getAttribute("aria-label");
+      if (!label) return;
+      info.el.removeAttribute("aria-label");
+      const hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = label;
+      info.el.prepend(hidden);
+    },
     eventDidMount: (info) => {
       const p = info.event.extendedProps || {};
       if (p.holiday) return;
