@@ -5,3 +5,8 @@ class ApiConfig(AppConfig):
     name = "renbang.api"
     label = "api"
     verbose_name = "API"
+
+    def ready(self) -> None:
+        from . import fields
+
+        fields.install()

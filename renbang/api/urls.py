@@ -1,6 +1,8 @@
+from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.urls import path, re_path
 from django.utils.translation import gettext
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import DefaultRouter
 
 from renbang.catalog.api import (
@@ -25,6 +27,8 @@ from renbang.org.api import OrgUnitViewSet, PositionViewSet
 from renbang.people.api import EmployeeViewSet
 
 
+@csrf_exempt  # a JSON 404 for any method, with or without credentials (no CSRF page, no login redirect)
+@login_not_required
 def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": gettext("Tidak ditemukan.")}, status=404)
 
