@@ -34,8 +34,20 @@ run: setup
 	$(PY) manage.py demo_accounts
 	@echo "Renbang ASN: http://$(HOST):$(PORT)/  (Ctrl+C berhenti)"
 	@trap 'kill 0' EXIT INT TERM; \
-	  $(PY) manage.py db_worker --interval 1 & \
-	  $(PY) manage.py runserver $(HOST):$(PORT)
+	  $(SIASN_FAKE) \
+	  $(SIASN_DEMO_ENV) $(PY) manage.py db_worker --interval 1 & \
+	  $(SIASN_DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Demo: without SIASN credentials in the environment, `make run` starts a fake SIASN on loopback
+# (renbang/siasn/fake.py) and points the app at it, so that the SIASN outbox and pull work (docs/panduan/siasn.md).
+ifeq ($(SIASN_BASE_URL),)
+SIASN_FAKE_URL = http://127.0.0.1:8765
+SIASN_DEMO_ENV = SIASN_BASE_URL=$(SIASN_FAKE_URL)/apisiasn/1.0 SIASN_APIM_TOKEN_URL=$(SIASN_FAKE_URL)/oauth2/token \
+  SIASN_SSO_TOKEN_URL=$(SIASN_FAKE_URL)/auth/realms/public-siasn/protocol/openid-connect/token \
+  SIASN_CONSUMER_KEY=fake-key SIASN_CONSUMER_SECRET=fake-secret SIASN_CLIENT_ID=fake-client \
+  SIASN_USERNAME=199001012015011001 SIASN_PASSWORD=fake-pass SIASN_RATE=0
+SIASN_FAKE = $(PY) manage.py siasn_fake --port 8765 &
+endif
 
 worker: setup
 	$(PY) manage.py db_worker
