@@ -4,10 +4,12 @@ form, token, userinfo and JWKS over HTTP; nothing patched."""
 import pytest
 import requests
 from axes.models import AccessAttempt, AccessLog
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from renbang.accounts.models import User
+from renbang.accounts.oidc import discovery
 from renbang.people.models import Employee
 from tests.oidc import configure, running_provider, sso_login
 
@@ -32,6 +34,7 @@ def test_it_logs_in_a_known_nip_as_the_linked_user(world, client, oidc_provider)
     assert client.session["_auth_user_backend"] == BACKEND
     assert (User.objects.count(), Employee.objects.count()) == (users, employees)  # nothing created
     assert AccessLog.objects.filter(username="pegawai", path_info=reverse("oidc:callback")).exists()  # login trail
+    assert cache.get(discovery._cache_key(oidc_provider.issuer))["issuer"] == oidc_provider.issuer  # kept
 
 
 def test_it_goes_to_the_page_asked_for_and_accepts_a_nip_written_with_spaces(world, client, oidc_provider):
@@ -131,6 +134,9 @@ def test_it_says_so_when_the_provider_cannot_be_reached(world, client, settings)
     response = client.get(reverse("oidc:authenticate"), follow=True)
     assert response.redirect_chain[-1][0] == reverse("accounts:login")
     assert "tidak dapat dihubungi" in messages_of(response)
+    # A password login never waits for the provider.
+    client.post(reverse("accounts:login"), {"username": "pegawai", "password": "rahasia-uji-123"})
+    assert logged_in_user_id(client) == str(world.users.employee.pk)
 
 
 def test_it_says_so_when_the_provider_stops_during_the_login(world, client, settings):
