@@ -109,3 +109,17 @@ def test_the_admin_home_and_menu_link_the_checklist(world, login):
     text = login(world.users.admin).get("/").content.decode()
     assert text.count(reverse("org:golive")) >= 2  # the home page's button and the menu entry
     assert reverse("org:golive") not in login(world.users.employee).get("/").content.decode()
+
+
+@pytest.mark.parametrize(("actor", "status"), [("admin", 200), ("officer_a", 403), ("employee", 403), ("head", 403)])
+def test_the_checklist_api_follows_the_same_rule(world, login, actor, status):
+    response = login(getattr(world.users, actor)).get("/api/v1/go-live/")
+    assert response.status_code == status
+    if status == 200:
+        items = {item["title"]: item for item in response.json()}
+        assert items["Roster pegawai"]["done"] is True and items["Roster pegawai"]["count"] == 4
+        assert items["Masuk dengan SSO"]["optional"] is True
+
+
+def test_the_checklist_api_refuses_an_anonymous_client(client):
+    assert client.get("/api/v1/go-live/").status_code in (401, 403)
