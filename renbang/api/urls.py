@@ -23,7 +23,7 @@ from renbang.mentoring.api import (
     ParticipantViewSet,
 )
 from renbang.needs.api import AssessmentViewSet, CampaignViewSet, NeedViewSet, PriorityWeightsViewSet
-from renbang.org.api import OrgUnitViewSet, PositionViewSet
+from renbang.org.api import GoLiveView, OrgUnitViewSet, PositionViewSet
 from renbang.people.api import EmployeeViewSet
 
 
@@ -70,6 +70,7 @@ app_name = "api"
 urlpatterns = [
     *(pattern for module in LATER_APPS for pattern in module.urlpatterns),
     path("catalog/suggestions/", SuggestionView.as_view(), name="catalog-suggestions"),
+    path("go-live/", GoLiveView.as_view(), name="go-live"),
     path("catalog/programme-offers/", OfferView.as_view(), name="catalog-offers"),
     *router.urls,
     # Anything else under /api/v1/ (an id that is not a number, a misspelt path) answers JSON like the API.

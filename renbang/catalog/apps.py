@@ -34,3 +34,9 @@ class CatalogConfig(AppConfig):
         scoping.register(models.RecurrenceRule, agency="programme__agency")
         register(NavItem("catalog", _("Katalog"), "catalog:programme_list", "bi-journal-bookmark", 40, group="strategy",
                          visible=lambda u: u.has_perm("catalog.view_catalog")))
+
+        from renbang.core import golive
+
+        from . import golive as golive_checks
+
+        golive.register(50, golive_checks.programmes)

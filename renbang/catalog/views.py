@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from renbang.accounts.scoping import for_user
 from renbang.core.exports import xlsx_response
+from renbang.core.home import working_year
 from renbang.core.tabular import TabularError
 
 from . import selectors, services, transfer
@@ -85,9 +86,9 @@ def programme_detail(request, pk: int):
 
 def _year(request) -> int:
     try:
-        year = int(request.GET.get("tahun") or timezone.localdate().year)
+        year = int(request.GET.get("tahun") or working_year(request.user))
     except ValueError:
-        year = timezone.localdate().year
+        year = working_year(request.user)
     return min(max(year, 2000), 2100)
 
 

@@ -34,3 +34,9 @@ class CompetenciesConfig(AppConfig):
                          group="standards",
                          visible=lambda u: u.has_perm("competencies.view_standard")))
         employee_sections.register(requirement_section)
+
+        from renbang.core import golive
+
+        from . import golive as golive_checks
+
+        golive.register(40, golive_checks.standards)

@@ -10,7 +10,11 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from renbang.core.audit import register_exempt
 
-        from . import models
+        from . import golive, models
+
+        golive.register(80, golive.sso_check)
+        golive.register(85, golive.mail_check)
+        golive.register(90, golive.backup_check)
 
         register_exempt(models.Job, "operational: a background run (who started it is on the row); what the job "
                                     "writes is audited where it is written")

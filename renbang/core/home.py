@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.formats import number_format
 
 
@@ -55,6 +56,13 @@ def sees_cycle(user) -> bool:
     employees get their own tasks and "my development" instead."""
     return bool(user.is_authenticated and user.agency_id
                 and (user.is_bkpsdm_admin or user.is_head or user.is_hr_officer))
+
+
+def working_year(user, today: dt.date | None = None) -> int:
+    """The year pages open by default: the agency's current year when set at setup (Agency.current_year),
+    else the calendar year. Pages with a ?tahun= picker use it when the parameter is absent."""
+    agency = getattr(user, "agency", None) if getattr(user, "agency_id", None) else None
+    return getattr(agency, "current_year", None) or (today or timezone.localdate()).year
 
 
 def number(value) -> str:

@@ -11,11 +11,12 @@ from . import selectors
 def home(request):
     """What waits for the user, where the year's cycle stands (each step in the user's scope), key counts."""
     user, today = request.user, timezone.localdate()
+    year = registry.working_year(user, today)
     with registry.rendering():
-        tasks, steps = registry.tasks_for(user, today), registry.steps_for(user, today.year)
+        tasks, steps = registry.tasks_for(user, today), registry.steps_for(user, year)
     return render(request, "core/home.html", {
         "summary": selectors.home_summary(user) if registry.sees_cycle(user) else None,
-        "tasks": tasks, "steps": steps, "year": today.year,
+        "tasks": tasks, "steps": steps, "year": year,
     })
 
 

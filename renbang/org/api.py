@@ -1,7 +1,12 @@
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from renbang.api.serializers import ModelCleanSerializer
 from renbang.api.viewsets import ScopedModelViewSet
+from renbang.core import golive
 
 from .models import OrgUnit, Position
 
@@ -39,3 +44,29 @@ class PositionViewSet(ScopedModelViewSet):
     base_queryset = Position.objects.order_by("name")
     filterset_fields = ["position_type", "level", "job_family", "active"]
     change_perm = "org.change_position"
+
+
+class GoLiveCheckSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    done = serializers.BooleanField()
+    status = serializers.CharField()
+    count = serializers.IntegerField(allow_null=True)
+    url = serializers.CharField(allow_blank=True)
+    hint = serializers.CharField(allow_blank=True)
+    optional = serializers.BooleanField()
+
+
+class _GoLivePermission(IsAuthenticated):
+    def has_permission(self, request, view) -> bool:
+        return super().has_permission(request, view) and request.user.has_perm("org.view_golive")
+
+
+class GoLiveView(APIView):
+    """Persiapan go-live: what the agency still lacks (the same items as the page), for monitoring scripts."""
+
+    permission_classes = [_GoLivePermission]
+
+    @extend_schema(responses=GoLiveCheckSerializer(many=True))
+    def get(self, request):
+        checks = [{**vars(check), "title": str(check.title)} for check in golive.checks_for(request.user.agency_id)]
+        return Response(GoLiveCheckSerializer(checks, many=True).data)

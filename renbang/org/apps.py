@@ -20,3 +20,14 @@ class OrgConfig(AppConfig):
             scoping.register(model, agency="agency")
         register(NavItem("units", _("Unit kerja"), "org:unit_tree", "bi-diagram-3", 20, group="data"))
         register(NavItem("positions", _("Jabatan"), "org:position_list", "bi-briefcase", 21, group="data"))
+        register(NavItem("agency_profile", _("Profil instansi"), "org:agency_profile", "bi-building", 22,
+                         group="data", visible=lambda u: u.has_perm("org.change_agency")))
+        register(NavItem("golive", _("Persiapan go-live"), "org:golive", "bi-list-check", 23,
+                         group="data", visible=lambda u: u.has_perm("org.view_golive")))
+
+        from renbang.core import golive
+
+        from . import golive as golive_checks
+
+        golive.register(10, golive_checks.units)
+        golive.register(20, golive_checks.positions)

@@ -21,3 +21,10 @@ class PeopleConfig(AppConfig):
                          employee="employee")
         register(NavItem("people", _("Pegawai"), "people:list", "bi-people", 10, group="data",
                          visible=lambda u: u.has_perm("people.list_employees")))
+
+        from renbang.core import golive
+
+        from . import golive as golive_checks
+
+        golive.register(30, golive_checks.roster)
+        golive.register(60, golive_checks.accounts)

@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -35,3 +36,13 @@ def rupiah(value) -> str:
         return "Rp " + f"{int(value):,}".replace(",", ".")
     except (TypeError, ValueError):
         return "—"
+
+
+@register.filter
+def role_label(user) -> str:
+    """The user's role as shown in the navbar and on the home page. A superuser who is not an employee (the person
+    who installed Renbang) is "Administrator sistem", never the default role "Pegawai"."""
+    if getattr(user, "is_superuser", False) and not getattr(user, "employee_id", None):
+        return gettext("Administrator sistem")
+    display = getattr(user, "get_role_display", None)
+    return display() if display else ""

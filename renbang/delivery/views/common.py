@@ -4,7 +4,8 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.utils import timezone
+
+from renbang.core.home import working_year
 
 from .. import selectors
 
@@ -29,12 +30,12 @@ def session_or_404(request, pk: int):
 
 
 def year_param(request) -> int:
-    today = timezone.localdate()
+    default = working_year(request.user)
     try:
-        year = int(request.GET.get("tahun") or today.year)
+        year = int(request.GET.get("tahun") or default)
     except (TypeError, ValueError):
-        return today.year
-    return year if 2000 <= year <= 2100 else today.year
+        return default
+    return year if 2000 <= year <= 2100 else default
 
 
 def int_param(request, name: str) -> int | None:

@@ -18,6 +18,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
+from renbang.core import golive
+
 
 class Command(BaseCommand):
     help = "Uji cadangan: pulihkan berkas pg_dump ke basis data sementara lalu periksa isinya."
@@ -28,6 +30,15 @@ class Command(BaseCommand):
         parser.add_argument("--keep", action="store_true", help="jangan hapus basis data pemulihan")
 
     def handle(self, *args, dump: str, compare: bool = False, keep: bool = False, **options):
+        """Run the check and keep its outcome for the go-live checklist (core.golive)."""
+        try:
+            summary = self._check(dump, compare=compare, keep=keep)
+        except CommandError as exc:
+            golive.record_restore_check(ok=False, message=str(exc), result={"dump": os.path.basename(dump)})
+            raise
+        golive.record_restore_check(ok=True, message=summary, result={"dump": os.path.basename(dump)})
+
+    def _check(self, dump: str, *, compare: bool, keep: bool) -> str:
         if connection.vendor != "postgresql":
             raise CommandError("restore_check memerlukan PostgreSQL (DATABASE_URL=postgres://...).")
         if not os.path.isfile(dump):
@@ -58,10 +69,12 @@ class Command(BaseCommand):
                         problems.append(f"{table}: {restored.get(table)} baris dipulihkan, {current.get(table)} kini")
             for table in sorted(restored):
                 self.stdout.write(f"{table}: {restored[table]}")
-            self.stdout.write(f"{len(restored)} tabel, {sum(restored.values())} baris dipulihkan")
+            summary = f"{len(restored)} tabel, {sum(restored.values())} baris dipulihkan"
+            self.stdout.write(summary)
             if problems:
                 raise CommandError("; ".join(problems[:20]))
             self.stdout.write(self.style.SUCCESS("cadangan dapat dipulihkan"))
+            return summary
         finally:
             if not keep:
                 self._sql(env, s["NAME"], f'DROP DATABASE IF EXISTS "{scratch}"')
