@@ -69,9 +69,11 @@ def build_xlsx(rows: int = ROWS) -> bytes:
 
 
 def _cleanup(agency) -> None:
+    from renbang.accounts.models import User
     from renbang.org.models import OrgUnit, Position
     from renbang.people.models import Employee
 
+    User.objects.filter(agency=agency).delete()  # the import's accounts (one per employee)
     Employee.objects.filter(agency=agency).update(supervisor=None)
     Employee.objects.filter(agency=agency).delete()
     Position.objects.filter(agency=agency).delete()

@@ -28,8 +28,8 @@ if "DATABASE_URL" not in os.environ:
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renbang.settings")
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 
-ORDER = ["bench_seed", "bench_import", "bench_pages", "bench_needs", "bench_matching", "bench_optimizer",
-         "bench_plans"]
+ORDER = ["bench_seed", "bench_import", "bench_accounts", "bench_pages", "bench_needs", "bench_matching",
+         "bench_optimizer", "bench_plans"]
 
 
 def main(selected: list[str]) -> int:

@@ -433,6 +433,9 @@ RENBANG = {
     # within this many minutes, and wrong codes are refused after this many attempts per NIP / per address in
     # a window of this many minutes.
     "ACTIVATION_DAYS": env.int("RENBANG_ACTIVATION_DAYS", default=14),
+    # Base of the activation links in e-mails and letters (e.g. https://renbang.pemkomedan.go.id); empty: the
+    # address the admin used when starting the job.
+    "PUBLIC_URL": env.str("RENBANG_PUBLIC_URL", default=""),
     "ACTIVATION_RESEND_MINUTES": env.int("RENBANG_ACTIVATION_RESEND_MINUTES", default=10),
     "ACTIVATION_ATTEMPTS_PER_NIP": 5,
     "ACTIVATION_ATTEMPTS_PER_IP": 30,

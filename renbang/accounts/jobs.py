@@ -9,18 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-import segno
 from django.conf import settings
 from django.core import mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from renbang.core.pdf import render_pdf
 from renbang.core.uploads import PrivateFolder
 
 from . import selectors
 from .activation import Activation, Channel, issue_activations, shown_code
+from .letters import Letter, render_letters
 from .models import User
 from .provisioning import provision_accounts
 
@@ -95,16 +94,12 @@ def activation_letters(job, *, filters: dict, base_url: str, language: str = "id
     job.report(5, f"Menerbitkan kode untuk {len(users)} pegawai…")
     issued = issue_activations(users, channel=Channel.LETTER, actor=job.created_by)
     short_url = _activate_url(base_url)
-    letters = []
-    for user, token, code in issued:
-        url = _activate_url(base_url, token)
-        letters.append({"employee": user.employee, "opd": names[top[user.employee.unit_id]], "url": url,
-                        "code": shown_code(code), "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=2)})
-    job.report(20, f"Menyusun {len(letters)} surat…")
+    letters = [Letter(nip=user.employee.nip, name=user.employee.full_name, unit=user.employee.unit.name,
+                      opd=names[top[user.employee.unit_id]], url=_activate_url(base_url, token), code=shown_code(code))
+               for user, token, code in issued]
+    job.report(30, f"Menyusun {len(letters)} surat…")
+    expires = timezone.localdate() + dt.timedelta(days=int(settings.RENBANG["ACTIVATION_DAYS"]))
     with translation.override(language):
-        pdf = render_pdf("accounts/pdf/activation_letters.html", {
-            "agency": job.agency, "letters": letters, "short_url": short_url,
-            "days": settings.RENBANG["ACTIVATION_DAYS"], "expires": issued and timezone.localdate()
-            + dt.timedelta(days=int(settings.RENBANG["ACTIVATION_DAYS"]))})
+        pdf = render_letters(agency=job.agency, letters=letters, short_url=short_url, expires=expires)
     token = LETTERS.save(pdf, "pdf")
-    return {"count": len(letters), "file": token, "opds": len({item["opd"] for item in letters})}
+    return {"count": len(letters), "file": token, "opds": len({letter.opd for letter in letters})}
