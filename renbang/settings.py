@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "tree_queries",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Renbang, in the order of the cycle (DESIGN.md): later apps may import earlier ones, never the reverse.
     "renbang.core",
     "renbang.accounts",
@@ -78,6 +81,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Admin roles (and anyone with a device) verify a second factor before any page: renbang/accounts/twofactor.
+    "renbang.accounts.twofactor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -326,4 +332,9 @@ RENBANG = {
     "JP_PER_TRAINING_DAY": env.int("RENBANG_JP_PER_TRAINING_DAY", default=8),
     # FGD attachments (PDF/JPEG/PNG by content): largest accepted size.
     "NEEDS_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
+    # BKPSDM admins and the PPK must use two-factor verification (TOTP + recovery codes); users marked otp_exempt
+    # (the demo accounts) are not forced. Off: nobody is forced, a user with a device still verifies it.
+    "ADMIN_2FA_REQUIRED": env.bool("RENBANG_ADMIN_2FA_REQUIRED", default=True),
 }
+# The name an authenticator app shows next to the account (django-otp's TOTP device).
+OTP_TOTP_ISSUER = "Renbang ASN"

@@ -22,6 +22,8 @@ from renbang.needs.api import AssessmentViewSet, CampaignViewSet, NeedViewSet, P
 from renbang.org.api import OrgUnitViewSet, PositionViewSet
 from renbang.people.api import EmployeeViewSet
 
+from .roles import RoleGrantViewSet
+
 router = DefaultRouter()
 router.register("employees", EmployeeViewSet, basename="employee")
 router.register("org-units", OrgUnitViewSet, basename="orgunit")
@@ -43,6 +45,7 @@ router.register("needs/campaigns", CampaignViewSet, basename="needs-campaign")
 router.register("needs/assessments", AssessmentViewSet, basename="needs-assessment")
 router.register("needs/needs", NeedViewSet, basename="needs-need")
 router.register("needs/priority-weights", PriorityWeightsViewSet, basename="needs-priority-weights")
+router.register("accounts/role-grants", RoleGrantViewSet, basename="rolegrant")
 
 # The later apps register their own viewsets and plain views (one import each, no edits here when they grow).
 from renbang.cycle import api as cycle_api  # noqa: E402
