@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from django_otp.oath import totp
 
-from tests.browser.conftest import browser, page  # noqa: F401 (browser fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
