@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "tree_queries",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Renbang, in the order of the cycle (DESIGN.md): later apps may import earlier ones, never the reverse.
     "renbang.core",
     "renbang.accounts",
@@ -80,6 +83,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Admin roles (and anyone with a device) verify a second factor before any page: renbang/accounts/twofactor.
+    "renbang.accounts.twofactor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "renbang.org.middleware.FirstRunMiddleware",  # a superuser on an empty installation → the setup page
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -443,6 +449,9 @@ RENBANG = {
     # Forgot password: requests per e-mail address and per client address in an hour.
     "PASSWORD_RESET_PER_EMAIL": 3,
     "PASSWORD_RESET_PER_IP": 10,
+    # BKPSDM admins and the PPK must use two-factor verification (TOTP + recovery codes); users marked otp_exempt
+    # (the demo accounts) are not forced. Off: nobody is forced, a user with a device still verifies it.
+    "ADMIN_2FA_REQUIRED": env.bool("RENBANG_ADMIN_2FA_REQUIRED", default=True),
 }
 
 # --- SIASN (BKN) web services: docs/deploy.md "SIASN". Production and BKN's training environment differ only by
@@ -463,3 +472,5 @@ SIASN = {
     "TIMEOUT": env.float("SIASN_TIMEOUT", default=60.0),
     "RETRIES": env.int("SIASN_RETRIES", default=3),
 }
+# The name an authenticator app shows next to the account (django-otp's TOTP device).
+OTP_TOTP_ISSUER = "Renbang ASN"

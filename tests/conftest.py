@@ -87,6 +87,35 @@ def login(client):
     return _login
 
 
+def mark_otp_verified(client, user) -> None:
+    """Mark a force_login session as having passed two-factor verification, the way django_otp.login does: the
+    session holds the persistent id of a confirmed device of the user (a static device without codes)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    device, _created = StaticDevice.objects.get_or_create(user=user, name="tests", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_two_factor(monkeypatch):
+    """force_login skips the password; for the roles that must use two-factor verification (BKPSDM admin, PPK)
+    it skips the code too, so page tests keep testing the page. Enforcement stays on: tests/accounts/test_twofactor.py
+    logs in through the forms and shows it working."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if user.holds_admin_role:
+            mark_otp_verified(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: figures cached from one test's rows must not reach the next, whose

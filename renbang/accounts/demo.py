@@ -50,6 +50,8 @@ def seed_late(ctx: DemoContext) -> None:
     agency = ctx.agency
     existing = set(User.objects.filter(username__in=[a.username for a in DEMO_ACCOUNTS])
                    .values_list("username", flat=True))
+    # Demo accounts never have to enrol in two-factor verification (also those seeded before the flag existed).
+    User.objects.filter(username__in=existing).update(otp_exempt=True)
     if agency is None or len(existing) == len(DEMO_ACCOUNTS):
         ctx.log("  accounts: akun demo sudah ada; dilewati.")
         return

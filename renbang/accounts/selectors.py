@@ -1,12 +1,14 @@
-"""Reads for the "Akun pegawai" page and its jobs: employees in the caller's scope, account states, OPDs."""
+"""Reads of accounts: the "Akun pegawai" page and its jobs (employees in the caller's scope, account states, OPDs)
+and the "Peran dan akses" page (people of the admin's agency, their roles, who holds what)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
-from .scoping import CHANGE, for_user
+from .models import GRANTABLE_ROLES, Role, RoleGrant, User
+from .scoping import CHANGE, for_user, officer_units_q
 
 #: An account is "activated" once it has a usable password or has logged in (e.g. through SSO).
 #: Django's unusable passwords start with "!" (make_password(None)).
@@ -55,7 +57,7 @@ def units_in_scope(user) -> list[tuple[int, str]]:
 
     units = OrgUnit.objects.filter(agency_id=user.agency_id)
     if not user.is_bkpsdm_admin:
-        units = units.filter(pk__in=OrgUnit.objects.descendants(user.unit_id, include_self=True).values("pk"))
+        units = units.filter(officer_units_q(user))
     return list(units.order_by("name").values_list("pk", "name"))
 
 
@@ -100,3 +102,48 @@ def top_unit_names(agency_id: int) -> tuple[dict[int, int], dict[int, str]]:
         for item in chain:
             top[item] = root
     return top, names
+
+
+def users_for(actor: User) -> QuerySet[User]:
+    """Users the actor manages: their agency's (a superuser without agency: everyone)."""
+    qs = User.objects.all()
+    if actor.agency_id is not None or not actor.is_superuser:
+        qs = qs.filter(agency_id=actor.agency_id)
+    return qs.select_related("employee__unit", "unit").prefetch_related(
+        Prefetch("role_grants", queryset=RoleGrant.objects.select_related("unit")))
+
+
+def people_search(actor: User, text: str = "") -> QuerySet[User]:
+    qs = users_for(actor)
+    text = text.strip()
+    if text:
+        qs = qs.filter(Q(username__icontains=text) | Q(first_name__icontains=text) | Q(last_name__icontains=text)
+                       | Q(employee__nip__icontains=text) | Q(employee__name__icontains=text))
+    return qs.order_by("username")
+
+
+def role_rows(user: User) -> list[dict]:
+    """Every role a user holds, with its unit and where it comes from (primary role or a grant)."""
+    rows = []
+    if user.role != Role.EMPLOYEE:
+        rows.append({"role": user.role, "label": user.get_role_display(), "unit": user.unit if
+                     user.role == Role.HR_OFFICER else None, "primary": True, "grant": None})
+    for grant in user.role_grants.all():
+        rows.append({"role": grant.role, "label": grant.get_role_display(), "unit": grant.unit, "primary": False,
+                     "grant": grant})
+    return rows
+
+
+def holders(actor: User) -> list[dict]:
+    """Who holds what: for each grantable role, the users holding it (primary or granted) with their units."""
+    users = list(users_for(actor).filter(
+        Q(role__in=GRANTABLE_ROLES) | Q(role_grants__isnull=False)).distinct().order_by("username"))
+    table = []
+    for role in GRANTABLE_ROLES:
+        people = []
+        for user in users:
+            units = [row["unit"] for row in role_rows(user) if row["role"] == role]
+            if units:
+                people.append({"user": user, "units": [u for u in units if u is not None]})
+        table.append({"role": role, "label": Role(role).label, "people": people})
+    return table

@@ -17,8 +17,10 @@ class LoginView(auth_views.LoginView):
 
 
 def profile(request):
+    from .twofactor.state import totp_of
+
     token = Token.objects.filter(user=request.user).first()
-    return render(request, "accounts/profile.html", {"token": token})
+    return render(request, "accounts/profile.html", {"token": token, "otp_enabled": totp_of(request.user) is not None})
 
 
 @require_POST

@@ -26,6 +26,8 @@ from renbang.needs.api import AssessmentViewSet, CampaignViewSet, NeedViewSet, P
 from renbang.org.api import GoLiveView, OrgUnitViewSet, PositionViewSet
 from renbang.people.api import EmployeeViewSet
 
+from .roles import RoleGrantViewSet
+
 
 @csrf_exempt  # a JSON 404 for any method, with or without credentials (no CSRF page, no login redirect)
 @login_not_required
@@ -54,6 +56,7 @@ router.register("needs/campaigns", CampaignViewSet, basename="needs-campaign")
 router.register("needs/assessments", AssessmentViewSet, basename="needs-assessment")
 router.register("needs/needs", NeedViewSet, basename="needs-need")
 router.register("needs/priority-weights", PriorityWeightsViewSet, basename="needs-priority-weights")
+router.register("accounts/role-grants", RoleGrantViewSet, basename="rolegrant")
 
 # The later apps register their own viewsets and plain views (one import each, no edits here when they grow).
 from renbang.cycle import api as cycle_api  # noqa: E402

@@ -31,6 +31,11 @@ def page(browser):
 @pytest.fixture
 def log_in(page, live_server):
     def _log_in(username: str, password: str = "rahasia-uji-123"):
+        # Browser-test users are exempt from two-factor enrolment like the demo's (tests/accounts/test_twofactor.py
+        # tests the enforcement).
+        from renbang.accounts.models import User
+
+        User.objects.filter(username=username).update(otp_exempt=True)
         page.goto(f"{live_server.url}/akun/masuk/")
         page.fill("input[name=username]", username)
         page.fill("input[name=password]", password)

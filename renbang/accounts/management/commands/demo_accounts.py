@@ -29,4 +29,5 @@ class Command(BaseCommand):
             self.stdout.write(f" {cells} | {row[4]}")
             if n == 0:
                 self.stdout.write(rule)
+        self.stdout.write("Akun demo bebas verifikasi dua langkah (otp_exempt), walau admin dan PPK wajib memakainya.")
         self.stdout.write("")

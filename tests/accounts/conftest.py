@@ -1,0 +1,3 @@
+"""Browser fixtures for test_twofactor_browser.py."""
+
+from tests.browser.conftest import browser, page  # noqa: F401
