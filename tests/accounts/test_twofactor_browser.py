@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from django_otp.oath import totp
 
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 #: Set RENBANG_SCREENSHOTS=dir to keep screenshots of the pages (desktop and phone).

@@ -35,6 +35,7 @@ def test_it_shows_carried_needs_evaluation_changes_and_named_approvals(live_serv
     Campaign.objects.filter(pk=pw.campaign.pk).update(computed_at=timezone.now())
     admin, head = world.users.admin, world.users.head
     admin.first_name, admin.last_name = "Siti", "Rahmawati"
+    admin.otp_exempt = True  # logs in through the form; two-factor enforcement: tests/accounts/test_twofactor.py
     admin.save()
     head.first_name, head.last_name = "Hendra", "Siregar"
     head.save()

@@ -107,6 +107,12 @@ def _default(world) -> dict:
     return {"pk": world.agency.standard_defaults.first().pk}
 
 
+def _role_grant(world) -> int:
+    from renbang.accounts.models import Role, RoleGrant
+
+    return RoleGrant.objects.create(user=world.users.supervisor, role=Role.FACILITATOR).pk
+
+
 def _staff_position(world) -> dict:
     return {"pk": world.positions.staff.pk}
 
@@ -118,6 +124,14 @@ ROWS: list[Row] = [
     Row("accounts:password_change", everyone()),
     Row("accounts:locked_out", everyone(403, anonymous=403)),
     Row("accounts:audit_log", only("admin")),
+    Row("accounts:roles_index", only("admin")),
+    Row("accounts:roles_holders", only("admin")),
+    Row("accounts:roles_person", only("admin"), kwargs=lambda w: {"pk": w.users.employee.pk}),
+    Row("accounts:otp_manage", everyone()),
+    Row("accounts:otp_enrol", everyone()),
+    # force_login passes the admin roles' verification (tests/conftest.py); nobody else has a device: nothing to do
+    Row("accounts:otp_verify", everyone(302)),
+    Row("accounts:otp_recover", everyone(302)),
     Row("people:list", only(*STAFF_VIEWERS)),
     Row("people:export", only(*STAFF_VIEWERS)),
     # The staff member in unit A's seksi: visible to admin, head, officer A, their supervisors, themself.
@@ -136,6 +150,8 @@ ROWS: list[Row] = [
     Row("api:employee-detail", only("admin", "officer_a", "supervisor", "employee", "mentor", "head", refused=404,
                                     anonymous=401), kwargs=lambda w: {"pk": w.staff.pk}),
     Row("api:orgunit-list", everyone(anonymous=401)),
+    Row("api:rolegrant-list", only("admin", anonymous=401)),
+    Row("api:rolegrant-detail", only("admin", anonymous=401), kwargs=lambda w: {"pk": _role_grant(w)}),
     Row("api:orgunit-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": w.unit_a.pk}),
     Row("api:position-list", everyone(anonymous=401)),
     Row("api:position-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": w.positions.staff.pk}),
@@ -228,6 +244,11 @@ EXEMPT = {
     **rows_accounts.EXEMPT,
     "accounts:logout": "POST-only; tested in tests/accounts",
     "accounts:token_regenerate": "POST-only; tested in tests/accounts",
+    "accounts:roles_revoke": "POST-only; allowed and refused actors in tests/accounts/test_roles_pages.py",
+    "accounts:roles_active": "POST-only; allowed and refused actors in tests/accounts/test_roles_pages.py",
+    "accounts:otp_reset_for_user": "POST-only; allowed and refused actors in tests/accounts/test_roles_pages.py",
+    "accounts:otp_regenerate": "POST-only, own account; tested in tests/accounts/test_twofactor.py",
+    "accounts:otp_remove": "POST-only, own account; tested in tests/accounts/test_twofactor.py",
     "set_language": "Django's language switch (POST); open before login too",
     "api:api-root-format": "format suffix of the API root",
     "needs:fgd_attachment": "needs a stored file; allowed and refused actors in tests/needs/test_fgd.py",
