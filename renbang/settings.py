@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -256,7 +255,8 @@ if OIDC_OP_ISSUER or OIDC_OP_LOGOUT_ENDPOINT:
 # --- i18n ----------------------------------------------------------------------------------------------
 # Indonesian is the source language of the UI; English comes from locale/en.
 LANGUAGE_CODE = "id"
-LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+# Each language by its own name (not translated: Django's Indonesian catalogue would turn "English" into "Inggris").
+LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Jakarta")
 USE_I18N = True

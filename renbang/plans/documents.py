@@ -55,7 +55,7 @@ def rpk_pdf(plan: DevelopmentPlan) -> bytes:
 
 
 def rpk_xlsx(plan: DevelopmentPlan) -> bytes:
-    headers = [_("No"), _("Jenis kompetensi"), _("Program"), _("Kode"), _("Target pegawai"), _("Jumlah peserta"),
+    headers = [_("No."), _("Jenis kompetensi"), _("Program"), _("Kode"), _("Target pegawai"), _("Jumlah peserta"),
                _("Bentuk"), _("Jalur"), _("Penyelenggara"), _("Jadwal (bulan)"), _("Tanggal"), _("JP"),
                _("Kesesuaian standar kurikulum"), _("Biaya per peserta (Rp)"), _("Anggaran (Rp)")]
     rows = [[r["no"], r["competency"], r["programme"], r["code"], r["target"], r["participants"], r["form"],
