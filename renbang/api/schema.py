@@ -33,6 +33,7 @@ class ErrorDetailSerializer(serializers.Serializer):
     class Meta:
         ref_name = "ErrorDetail"
 
+
 _MESSAGES = {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}}
 VALIDATION_ERROR = {
     "type": "object",

@@ -62,7 +62,7 @@ def test_it_serves_suggestions_to_planners_but_not_to_employees(api, login):
     assert [s["method"] for s in data][:2] == ["NK-MEN", "NK-COA"]
     assert data[1]["programmes"][0]["title"] == "Coaching Kerja Sama"
     assert login(api.users.admin).get("/api/v1/catalog/suggestions/?competency=M.2&gap=9").status_code == 400
-    assert login(api.users.admin).get("/api/v1/catalog/suggestions/?competency=ZZ&gap=1").status_code == 400
+    assert login(api.users.admin).get("/api/v1/catalog/suggestions/?competency=ZZ&gap=1").status_code == 404
 
 
 def test_it_gives_the_planner_offers_with_expected_uplift(api, login):

@@ -59,9 +59,11 @@ ROWS = [
     ("api:deliverysession-list", api(*ALL), lambda w: delivery_world(w) and {}, ""),
     ("api:deliverysession-detail", api(*ALL), _past, ""),
     ("api:deliveryenrolment-list", api(*ALL), lambda w: delivery_world(w) and {}, ""),
-    ("api:deliveryenrolment-detail", about_staff_api(), lambda w: {"pk": delivery_world(w).enrolment.pk}, ""),
+    # The enrolment and attendance of the facilitator's session: theirs too (grant), on the pages and the API.
+    ("api:deliveryenrolment-detail", api(*ABOUT_STAFF, "facilitator", refused=404),
+     lambda w: {"pk": delivery_world(w).enrolment.pk}, ""),
     ("api:deliveryattendance-list", api(*ALL), lambda w: delivery_world(w) and {}, ""),
-    ("api:deliveryattendance-detail", about_staff_api(),
+    ("api:deliveryattendance-detail", api(*ABOUT_STAFF, "facilitator", refused=404),
      lambda w: {"pk": delivery_world(w).enrolment.attendance.first().pk}, ""),
     ("api:deliveryclaim-list", api(*ALL), lambda w: delivery_world(w) and {}, ""),
     ("api:deliveryclaim-detail", about_staff_api(), lambda w: {"pk": delivery_world(w).claim.pk}, ""),

@@ -251,6 +251,7 @@ EXEMPT = {
     "accounts:otp_remove": "POST-only, own account; tested in tests/accounts/test_twofactor.py",
     "set_language": "Django's language switch (POST); open before login too",
     "api:api-root-format": "format suffix of the API root",
+    "api:not-found": "the JSON 404 of any unmatched /api/v1/ path, for everyone; tests/security/test_api_contract.py",
     "needs:fgd_attachment": "needs a stored file; allowed and refused actors in tests/needs/test_fgd.py",
 }
 
