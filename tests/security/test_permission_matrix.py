@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from . import rows_catalog, rows_cycle, rows_delivery, rows_evaluation, rows_plans
+from . import rows_catalog, rows_cycle, rows_delivery, rows_evaluation, rows_plans, rows_siasn
 
 ACTORS = ["admin", "officer_a", "officer_b", "supervisor", "employee", "mentor", "facilitator", "head", "anonymous"]
 ANON = {"anonymous": 302}
@@ -213,7 +213,7 @@ ROWS: list[Row] = [
     Row("api:needs-priority-weights-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": _needs(w).weights.pk}),
 ]
 
-for _module in (rows_catalog, rows_plans, rows_delivery, rows_evaluation, rows_cycle):
+for _module in (rows_catalog, rows_plans, rows_delivery, rows_evaluation, rows_cycle, rows_siasn):
     ROWS += [Row(name, expected, kwargs, query) for name, expected, kwargs, query in _module.ROWS]
 
 #: URL names deliberately outside the table, with the reason.
@@ -223,6 +223,7 @@ EXEMPT = {
     **rows_delivery.EXEMPT,
     **rows_evaluation.EXEMPT,
     **rows_cycle.EXEMPT,
+    **rows_siasn.EXEMPT,
     "accounts:logout": "POST-only; tested in tests/accounts",
     "accounts:token_regenerate": "POST-only; tested in tests/accounts",
     "set_language": "Django's language switch (POST); open before login too",
