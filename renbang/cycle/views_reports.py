@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -30,8 +31,13 @@ def _xlsx(filename: str, content: bytes) -> HttpResponse:
 def index(request):
     units = for_user(OrgUnit.objects.current(), request.user).filter(parent__isnull=True).order_by("name")
     this_year = timezone.localdate().year
+    # Which route to SIASN is active: its web services when the connector has credentials (read from settings
+    # here, not from the siasn app, a later floor), else this Excel export.
+    siasn = getattr(settings, "SIASN", {})
     return render(request, "cycle/reports.html", {"units": units, "years": range(this_year, this_year - 6, -1),
-                                                  "year": _year(request)})
+                                                  "year": _year(request),
+                                                  "siasn_connected": bool(siasn.get("BASE_URL")
+                                                                          and siasn.get("CONSUMER_KEY"))})
 
 
 @permission_required("cycle.export_history", raise_exception=True)

@@ -10,7 +10,7 @@ class SiasnConfig(AppConfig):
     def ready(self) -> None:
         from renbang.accounts import scoping
         from renbang.core import employee_sections
-        from renbang.core.audit import register_audited
+        from renbang.core.audit import register_audited, register_exempt
         from renbang.core.navigation import NavItem, register
 
         from . import models
@@ -18,6 +18,8 @@ class SiasnConfig(AppConfig):
 
         register_audited(models.EmployeeLink, models.UnitLink, models.PositionRecord, models.JenisMapping,
                          models.OutboxItem)
+        register_exempt(models.SyncRun, "the report of a pull (its checkpoint and counts); every row the pull "
+                                        "writes (employees, units, training history, links) is audited itself")
         scoping.register(models.OutboxItem, agency="agency", unit="employee__unit", employee="employee")
         scoping.register(models.PositionRecord, agency="employee__agency", unit="employee__unit",
                          employee="employee")

@@ -77,4 +77,4 @@ def test_my_development_reads_as_many_queries_for_a_long_history_as_for_a_short_
     assert len(data["feedback_owed"]) == 7 and len(data["mentoring_feedback_owed"]) == 8
     assert len(data["pairs"]) == 8 and len(data["profile"]["needs"]) >= 9
     assert large == small, f"{small} queries with one of each, {large} with seven"
-    assert small <= 32  # measured: 32 (the JP ledger's settings once, not twice)
+    assert small <= 33  # measured: 33 (the JP ledger's settings once, not twice; its SIASN history: one)
