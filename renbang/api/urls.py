@@ -49,8 +49,9 @@ from renbang.cycle import api as cycle_api  # noqa: E402
 from renbang.delivery import api as delivery_api  # noqa: E402
 from renbang.evaluation import api as evaluation_api  # noqa: E402
 from renbang.plans import api as plans_api  # noqa: E402
+from renbang.talent import api as talent_api  # noqa: E402
 
-LATER_APPS = (plans_api, delivery_api, evaluation_api, cycle_api)
+LATER_APPS = (talent_api, plans_api, delivery_api, evaluation_api, cycle_api)
 for module in LATER_APPS:
     module.register(router)
 
