@@ -29,7 +29,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renbang.settings")
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 
 ORDER = ["bench_seed", "bench_import", "bench_accounts", "bench_pages", "bench_needs", "bench_matching",
-         "bench_optimizer", "bench_plans"]
+         "bench_optimizer", "bench_plans", "bench_talent"]
 
 
 def main(selected: list[str]) -> int:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("kompetensi/", include("renbang.competencies.urls")),
     path("kebutuhan/", include("renbang.needs.urls")),
     path("katalog/", include("renbang.catalog.urls")),
+    path("talenta/", include("renbang.talent.urls")),
     path("mentoring/", include("renbang.mentoring.urls")),
     path("rencana/", include("renbang.plans.urls")),
     path("pelaksanaan/", include("renbang.delivery.urls")),

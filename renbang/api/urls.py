@@ -64,8 +64,9 @@ from renbang.delivery import api as delivery_api  # noqa: E402
 from renbang.evaluation import api as evaluation_api  # noqa: E402
 from renbang.plans import api as plans_api  # noqa: E402
 from renbang.siasn import api as siasn_api  # noqa: E402
+from renbang.talent import api as talent_api  # noqa: E402
 
-LATER_APPS = (plans_api, delivery_api, evaluation_api, cycle_api, siasn_api)
+LATER_APPS = (talent_api, plans_api, delivery_api, evaluation_api, cycle_api, siasn_api)
 for module in LATER_APPS:
     module.register(router)
 

@@ -38,6 +38,7 @@ GROUPS: dict[str, NavGroup] = {
     "data": NavGroup(_("Data"), "bi-database", 10),
     "standards": NavGroup(_("Standar"), "bi-bar-chart-steps", 30),
     "strategy": NavGroup(_("Strategi"), "bi-journal-bookmark", 40),
+    "talent": NavGroup(_("Talenta"), "bi-person-up", 38),
 }
 
 _items: dict[str, NavItem] = {}

@@ -41,6 +41,7 @@ class Weights:
     gap: int = 100
     same_unit: int = 10
     same_family: int = 5
+    succession: int = 0  # bonus of a `transfer` pair (a retiring holder and their successor); 0 = off
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ class MatchingResult:
 
 
 def candidate_pairs(
-    profiles: Profiles, weights: Weights = Weights(), *, max_per_mentee: int | None = None, chunk: int = 256
+    profiles: Profiles, weights: Weights = Weights(), *, max_per_mentee: int | None = None, chunk: int = 256,
+    transfer: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> CandidatePairs:
     """Every eligible (mentor, mentee) pair with its integer score.
 
@@ -107,6 +109,8 @@ def candidate_pairs(
     has a gap (the mentor then covers that whole gap), the mentor is senior in rank or in position, and they
     are different people. With `max_per_mentee`, only each mentee's best candidates are kept (for very large
     programmes: the result is then optimal over those candidates, not over all pairs).
+    `transfer` = (mentor indices, mentee indices) of knowledge-transfer pairs (a holder who retires and their
+    successor): with `weights.succession` > 0 they earn that bonus and are eligible without a gap to cover.
     """
     m_level = np.asarray(profiles.mentor_level, dtype=np.int16)
     req = np.asarray(profiles.mentee_required, dtype=np.int16)
@@ -135,6 +139,13 @@ def candidate_pairs(
         same_unit = (m_unit[None, :] == e_unit) & (e_unit >= 0)
         same_fam = (m_fam[None, :] == e_fam) & (e_fam >= 0)
         score = covered.astype(np.int64) * weights.gap + same_unit * weights.same_unit + same_fam * weights.same_family
+        if transfer is not None and weights.succession > 0:
+            t_m, t_e = (np.asarray(a, dtype=np.int64) for a in transfer)
+            inside = (t_e >= start) & (t_e < stop)
+            bonus = np.zeros_like(covered)
+            bonus[t_e[inside] - start, t_m[inside]] = weights.succession
+            ok |= (bonus > 0) & not_self
+            score = score + bonus
         score = np.where(ok, score, 0)
         if max_per_mentee is not None and max_per_mentee < n_mentors:
             keep = np.argpartition(-score, max_per_mentee - 1, axis=1)[:, :max_per_mentee]

@@ -27,7 +27,8 @@ class MentoringProgrammeSerializer(serializers.ModelSerializer):
     class Meta:
         model = MentoringProgramme
         fields = ["id", "title", "description", "method", "competencies", "start_date", "end_date",
-                  "capacity_per_mentor", "gap_weight", "same_unit_bonus", "same_family_bonus", "status", "matched_at"]
+                  "capacity_per_mentor", "gap_weight", "same_unit_bonus", "same_family_bonus", "succession_bonus",
+                  "status", "matched_at"]
         read_only_fields = ["matched_at"]
 
     def __init__(self, *args, **kwargs):

@@ -14,7 +14,8 @@ class ProgrammeForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = MentoringProgramme
         fields = ["title", "description", "method", "competencies", "start_date", "end_date",
-                  "capacity_per_mentor", "gap_weight", "same_unit_bonus", "same_family_bonus", "status"]
+                  "capacity_per_mentor", "gap_weight", "same_unit_bonus", "same_family_bonus", "succession_bonus",
+                  "status"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2}),
                    "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                    "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -28,8 +29,12 @@ class ProgrammeForm(BootstrapMixin, forms.ModelForm):
         if not self.instance.pk:
             mentoring = self.fields["method"].queryset.filter(code="NK-MEN").first()
             self.initial.setdefault("method", mentoring.pk if mentoring else None)
+        self.fields["succession_bonus"].required = False  # optional: empty or omitted = 0 (off)
         self._style()
         self.fields["competencies"].widget.attrs["class"] = "form-select"
+
+    def clean_succession_bonus(self) -> int:
+        return self.cleaned_data.get("succession_bonus") or 0
 
 
 class ParticipantsForm(forms.Form):

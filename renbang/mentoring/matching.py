@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from renbang.engine.matching import CandidatePairs, Profiles, Weights, candidate_pairs
 from renbang.people.models import EmployeeStatus
 from renbang.people.ranks import PNS_ORDER
+from renbang.talent.succession import knowledge_transfer_pairs
 
 from .levels import Levels, get_provider
 from .models import MentoringProgramme, Participant
@@ -28,6 +29,7 @@ class Problem:
     levels: Levels
     profiles: Profiles
     weights: Weights
+    transfer: set[tuple[int, int]] = field(default_factory=set)  # (mentor index, mentee index): holder → successor
 
 
 def _rank(employee) -> int:
@@ -70,15 +72,24 @@ def build_problem(programme: MentoringProgramme) -> Problem:
         mentor_person=vec(mentors, lambda e: e.pk), mentee_person=vec(mentees, lambda e: e.pk),
     )
     weights = Weights(gap=programme.gap_weight, same_unit=programme.same_unit_bonus,
-                      same_family=programme.same_family_bonus)
+                      same_family=programme.same_family_bonus, succession=programme.succession_bonus)
     capacities = np.array([p.effective_capacity for p in mentor_rows], dtype=np.int64)
-    return Problem(programme, mentors, mentees, capacities, competencies, levels, profiles, weights)
+    transfer: set[tuple[int, int]] = set()
+    if programme.succession_bonus:
+        m_index, e_index = {e.pk: i for i, e in enumerate(mentors)}, {e.pk: i for i, e in enumerate(mentees)}
+        transfer = {(m_index[m], e_index[e]) for m, e in knowledge_transfer_pairs(
+            programme.agency_id, list(m_index), list(e_index)) if m in m_index and e in e_index}
+    return Problem(programme, mentors, mentees, capacities, competencies, levels, profiles, weights, transfer)
 
 
 def candidates(problem: Problem) -> CandidatePairs:
     n = len(problem.mentors) * len(problem.mentees)
+    transfer = None
+    if problem.transfer:
+        pairs = sorted(problem.transfer)
+        transfer = (np.array([m for m, _e in pairs], dtype=np.int64), np.array([e for _m, e in pairs], dtype=np.int64))
     return candidate_pairs(problem.profiles, problem.weights,
-                           max_per_mentee=PRUNE_TO if n > EXACT_LIMIT else None)
+                           max_per_mentee=PRUNE_TO if n > EXACT_LIMIT else None, transfer=transfer)
 
 
 def reason(problem: Problem, i_mentor: int, i_mentee: int) -> tuple[int, int, str, bool]:
@@ -101,8 +112,11 @@ def reason(problem: Problem, i_mentor: int, i_mentee: int) -> tuple[int, int, st
     r_m, r_e = _rank(mentor), _rank(mentee)
     if r_m >= 0 and r_e >= 0 and r_m > r_e:
         senior.append(f"golongan {mentor.rank} di atas {mentee.rank}")
-    eligible = covered > 0 and bool(senior) and mentor.pk != mentee.pk
+    transfer = (i_mentor, i_mentee) in problem.transfer and w.succession > 0
+    eligible = ((covered > 0 and bool(senior)) or transfer) and mentor.pk != mentee.pk
     text = []
+    if transfer:
+        text.append("alih pengetahuan: pemangku jabatan kunci yang akan pensiun → calon penggantinya")
     if parts:
         text.append(f"Menutup kesenjangan {covered} level: " + "; ".join(parts))
     else:
@@ -112,5 +126,6 @@ def reason(problem: Problem, i_mentor: int, i_mentee: int) -> tuple[int, int, st
         text.append("satu unit kerja")
     if same_family:
         text.append("satu rumpun jabatan")
-    score = covered * w.gap + (w.same_unit if same_unit else 0) + (w.same_family if same_family else 0)
+    score = covered * w.gap + (w.same_unit if same_unit else 0) + (w.same_family if same_family else 0) + (
+        w.succession if transfer else 0)
     return score, covered, "; ".join(text) + ".", eligible

@@ -39,6 +39,10 @@ class MentoringProgramme(models.Model):
                                                        validators=[MaxValueValidator(1000)])
     same_family_bonus = models.PositiveSmallIntegerField(_("bonus satu rumpun jabatan"), default=5,
                                                          validators=[MaxValueValidator(1000)])
+    succession_bonus = models.PositiveSmallIntegerField(
+        _("bonus pemangku yang pensiun → calon penggantinya"), default=0, validators=[MaxValueValidator(5000)],
+        help_text=_("Alih pengetahuan: pemangku jabatan kunci yang pensiun dalam horizon jabatan kunci dipasangkan "
+                    "dengan calon penggantinya (kelompok suksesi) bila keduanya peserta; 0 = tidak."))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     matched_at = models.DateTimeField(_("dipasangkan pada"), null=True, blank=True)
 

@@ -29,6 +29,7 @@ from renbang.catalog.selectors import Offer, programme_offers
 from renbang.needs.models import Campaign, Need
 from renbang.org.models import OrgUnit
 from renbang.people.models import Employee, EmployeeStatus
+from renbang.talent import planning as talent_planning
 
 from . import carried
 from .models import PlanningScenario
@@ -73,6 +74,7 @@ class Prepared:
     locked: list[Locked] = field(default_factory=list)
     changed_effectiveness: list[dict] = field(default_factory=list)
     carried: dict = field(default_factory=dict)  # needs carried from the previous year: what entered the instance
+    talent: talent_planning.TalentFlags | None = None  # retirement and successor options (renbang.talent.planning)
 
 
 def proposed_months(k: int) -> list[int]:
@@ -233,6 +235,10 @@ def build(scenario: PlanningScenario, *, locked: list[Locked] | None = None) -> 
         for k, r in enumerate(keep):
             if (r[0], r[1]) in boost_pairs:
                 need_weight[k] *= factor
+    arrays, talent = talent_planning.adjust(scenario, emp_ids, talent_planning.NeedArrays(
+        need_emp, need_comp, need_gap, gap_cur, need_current, need_required, need_next_required, need_weight), campaign)
+    need_emp, need_comp, need_gap, gap_cur, need_current, need_required, need_next_required, need_weight = \
+        arrays.astuple()
 
     # --- programmes and sessions
     offers_all = programme_offers(agency_id, competency_ids=comp_scope or None, year=scenario.year)
@@ -299,6 +305,7 @@ def build(scenario: PlanningScenario, *, locked: list[Locked] | None = None) -> 
 
     candidates = candidate_programmes(offers, set(by_prog), emp_type, need_emp, need_comp, left, need_weight,
                                       int(scenario.candidates_per_employee), need_current, emp_status)
+    candidates = talent_planning.filter_candidates(candidates, talent, scenario.retirement_rule, sessions)
 
     # --- the instance
     floor = int(scenario.jp_floor_pns)
@@ -347,7 +354,7 @@ def build(scenario: PlanningScenario, *, locked: list[Locked] | None = None) -> 
         need_gap_current=gap_cur, need_current=need_current, need_required=need_required,
         need_next_required=need_next_required, need_weight=need_weight, offers=dict(offers), sessions=sessions,
         unit_budget=unit_budgets, budget_total=total, notes=notes, locked=locked, changed_effectiveness=changed,
-        carried=carried_info,
+        carried=carried_info, talent=talent,
     )
 
 

@@ -21,7 +21,8 @@ class ScenarioSerializer(serializers.ModelSerializer):
         model = PlanningScenario
         fields = ["id", "year", "name", "description", "budget_total", "jp_floor_pns", "jp_cap_pppk",
                   "jp_cap_general", "max_sessions_per_month", "include_next_position", "candidates_per_employee",
-                  "use_carried_needs", "carried_boost", "proposed_sessions", "time_limit", "status", "objective",
+                  "use_carried_needs", "carried_boost", "retirement_rule", "retirement_weight", "successor_weight",
+                  "proposed_sessions", "time_limit", "status", "objective",
                   "bound", "solver_status", "summary", "ran_at"]
 
 

@@ -27,6 +27,9 @@ class StyledMixin:
                 widget.attrs.setdefault("class", "form-control")
 
 
+TALENT_OPTIONS = ("retirement_rule", "retirement_weight", "successor_weight")
+
+
 class ScenarioForm(StyledMixin, forms.ModelForm):
     unit_budgets = forms.CharField(
         label=_("Anggaran per unit"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
@@ -37,7 +40,8 @@ class ScenarioForm(StyledMixin, forms.ModelForm):
         model = PlanningScenario
         fields = ["name", "year", "description", "campaign", "budget_total", "jp_floor_pns", "jp_cap_pppk",
                   "jp_cap_general", "max_sessions_per_month", "include_next_position", "jp_floor_weight",
-                  "candidates_per_employee", "use_carried_needs", "carried_boost", "proposed_sessions", "time_limit",
+                  "candidates_per_employee", "use_carried_needs", "carried_boost", "retirement_rule",
+                  "retirement_weight", "successor_weight", "proposed_sessions", "time_limit",
                   "competencies", "programmes", "units"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
@@ -50,6 +54,8 @@ class ScenarioForm(StyledMixin, forms.ModelForm):
             Q(agency__isnull=True) | Q(agency=agency), active=True).order_by("code")
         self.fields["programmes"].queryset = Programme.objects.filter(agency=agency, active=True).order_by("title")
         self.fields["units"].queryset = OrgUnit.objects.filter(agency=agency, parent__isnull=True).order_by("name")
+        for name in TALENT_OPTIONS:  # optional on the form (API clients and older forms omit them): the default
+            self.fields[name].required = False
         if self.instance.pk and not self.is_bound:
             self.initial["unit_budgets"] = "\n".join(
                 f"{b.unit.name}: {b.amount}" for b in self.instance.unit_budgets.select_related("unit"))
@@ -86,6 +92,9 @@ class ScenarioForm(StyledMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        for name in TALENT_OPTIONS:
+            if data.get(name) in (None, "") and name not in self.errors:
+                data[name] = PlanningScenario._meta.get_field(name).get_default()
         total = data.get("budget_total")
         units = data.get("unit_budgets") or {}
         if total is not None and sum(units.values()) > total:

@@ -13,6 +13,7 @@ import numpy as np
 from renbang.competencies.models import Competency
 from renbang.org.models import OrgUnit
 from renbang.people.models import EmployeeStatus
+from renbang.talent import planning as talent_planning
 
 from .adapter import Prepared, level_fits
 
@@ -125,7 +126,7 @@ def summarise(prep: Prepared, emp_idx: np.ndarray, session_ids: list[int], *, ob
         "jp_floor": floor, "jp_cap_pppk": cap,
         "by_competency": by_comp[:60], "by_month": by_month, "by_unit": by_unit,
         "left_out": left, "notes": prep.notes[:50], "changed_effectiveness": prep.changed_effectiveness,
-        "carried": prep.carried,
+        "carried": prep.carried, "talent": talent_planning.summary(prep.talent, all_emp, all_cost),
         "campaign": prep.campaign.name if prep.campaign else "", "stats": _plain(stats or {}),
     }
 

@@ -90,6 +90,22 @@ class PlanningScenario(models.Model):
         validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("5"))],
         help_text=_("Bobot kebutuhan yang item rencananya tahun lalu belum terlaksana dikalikan angka ini "
                     "(1 = tanpa tambahan). Kebijakan instansi."))
+    # Talent and succession (issue 21; renbang.talent.planning)
+    retirement_rule = models.CharField(
+        _("pegawai yang pensiun"), max_length=8, default="off",
+        choices=[("off", _("tidak diperhitungkan")),
+                 ("exclude", _("tidak diberi program yang berakhir setelah pensiun")),
+                 ("weight", _("bobot kebutuhannya diturunkan"))],
+        help_text=_("Pegawai yang pensiun atau kontraknya berakhir pada tahun rencana (atau tahun berikutnya, untuk "
+                    "penurunan bobot)."))
+    retirement_weight = models.DecimalField(
+        _("pengali bobot pegawai yang segera pensiun"), max_digits=3, decimal_places=2, default=Decimal("0.25"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))])
+    successor_weight = models.DecimalField(
+        _("pengali bobot calon pengganti jabatan kunci"), max_digits=4, decimal_places=2, default=Decimal("1.00"),
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("5"))],
+        help_text=_("Kesenjangan calon pengganti (kelompok suksesi) terhadap standar jabatan kunci yang dituju ikut "
+                    "direncanakan dengan bobot dikali angka ini; 1 = tidak."))
     time_limit = models.PositiveSmallIntegerField(_("batas waktu optimasi (detik)"), default=60,
                                                   validators=[MinValueValidator(1), MaxValueValidator(600)])
     status = models.CharField(_("status"), max_length=10, choices=ScenarioStatus.choices,

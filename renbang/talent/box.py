@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import F, QuerySet, Sum
+from django.db.models import Avg, Case, F, FloatField, QuerySet, Sum, Value, When
 from django.db.models.functions import Least
 
 from renbang.needs.models import Campaign, CurrentLevel, JobMatch, Need
@@ -64,12 +64,16 @@ def latest_campaign(agency_id: int) -> Campaign | None:
 
 
 def _fill(ids: np.ndarray, pairs) -> np.ndarray:
+    """Values aligned with `ids` (sorted ascending) from (id, value) pairs; NaN where absent (vectorised)."""
     out = np.full(len(ids), np.nan)
-    pos = {int(e): i for i, e in enumerate(ids.tolist())}
-    for eid, value in pairs:
-        i = pos.get(eid)
-        if i is not None and value is not None:
-            out[i] = float(value)
+    got = [(e, float(v)) for e, v in pairs if v is not None]
+    if not got or not len(ids):
+        return out
+    keys = np.fromiter((e for e, _v in got), dtype=np.int64, count=len(got))
+    values = np.fromiter((v for _e, v in got), dtype=np.float64, count=len(got))
+    pos = np.minimum(np.searchsorted(ids, keys), len(ids) - 1)
+    hit = ids[pos] == keys
+    out[pos[hit]] = values[hit]
     return out
 
 
@@ -99,13 +103,11 @@ def compute(agency_id: int, employees: QuerySet[Employee] | None = None, *, conf
     perf = np.full(len(ids), np.nan)
     if last is not None:
         years = tuple(range(last - int(conf.performance_years) + 1, last + 1))
-        scores = {k: float(v) for k, v in conf.predicate_scores.items()}
-        rows = records.filter(employee_id__in=scope, year__in=years).values_list("employee_id", "predicate")
-        total: dict[int, list[float]] = {}
-        for eid, predicate in rows.iterator(chunk_size=5000):
-            if predicate in scores:
-                total.setdefault(eid, []).append(scores[predicate])
-        perf = _fill(ids, ((e, sum(v) / len(v)) for e, v in total.items()))
+        score = Case(*[When(predicate=k, then=Value(float(v))) for k, v in conf.predicate_scores.items()],
+                     default=None, output_field=FloatField())
+        rows = (records.filter(employee_id__in=scope, year__in=years).values("employee_id")
+                .annotate(s=Avg(score)).values_list("employee_id", "s"))
+        perf = _fill(ids, rows)
     # potential
     campaign = campaign if campaign is not None else latest_campaign(agency_id)
     jpm = next_match = ac = np.full(len(ids), np.nan)

@@ -191,3 +191,20 @@ def successor_targets(agency_id: int) -> dict[int, int]:
             .values_list("employee_id", "group__key_position__position_id"):
         out.setdefault(eid, pid)
     return out
+
+
+def knowledge_transfer_pairs(agency_id: int, holder_ids: list[int], successor_ids: list[int],
+                             today: dt.date | None = None) -> list[tuple[int, int]]:
+    """(holder, successor) pairs for mentoring: a holder of a key position who leaves within the key horizon and
+    a member of that position's latest succession group (issue 21: knowledge transfer before retirement)."""
+    conf = settings_for(agency_id)
+    today = today or dt.date.today()
+    targets = {e: p for e, p in successor_targets(agency_id).items() if e in set(successor_ids)}
+    if not targets:
+        return []
+    held = Employee.objects.filter(pk__in=holder_ids, position_id__in=set(targets.values()), active=True)
+    ret = retirements(agency_id, held, conf)
+    leaving = set(ret.employee_ids[ret.leaving_between(dt.date.min, add_years(today, int(conf.key_horizon_years)))]
+                  .tolist())
+    position_of = dict(held.values_list("pk", "position_id"))
+    return sorted((h, e) for h in leaving for e, p in targets.items() if position_of.get(h) == p and h != e)

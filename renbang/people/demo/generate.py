@@ -149,7 +149,7 @@ class _Maker:
         low, high = _age_range(position)
         if status == CPNS:
             low, high = 22, 34
-        age = rng.randint(low, high)
+        age = _retirement_wave(rng.randint(low, high), low, high, self.ref.year, status)
         birth = self.ref - dt.timedelta(days=365 * age + rng.randint(0, 364))
         education, front, back, major = self.education(position, sex, birth.year)
         if status in (PPPK, PPPK_PW):
@@ -317,6 +317,19 @@ def _female_share(position: PositionSpec) -> float:
     if position.position_type == PT.JPT:
         return 0.2
     return 0.45
+
+
+#: Medan's age pyramid has a bulge of PNS born 1966–1970 (the retirement wave of issue 21): one PNS in four whose
+#: position allows it is moved into those birth years (a deterministic transform of the drawn age: the random
+#: stream, and so the rest of the demo, stays the same).
+WAVE_BIRTH_YEARS = (1966, 1970)
+
+
+def _retirement_wave(age: int, low: int, high: int, ref_year: int, status: str) -> int:
+    if status != PNS or age % 4:
+        return age
+    wave = ref_year - WAVE_BIRTH_YEARS[1] + (age // 4) % (WAVE_BIRTH_YEARS[1] - WAVE_BIRTH_YEARS[0] + 1)
+    return max(low, min(high, wave))
 
 
 def _age_range(position: PositionSpec) -> tuple[int, int]:

@@ -1,0 +1,1 @@
+from tests.mentoring.conftest import mentoring  # noqa: F401 (fixture)
