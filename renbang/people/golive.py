@@ -28,6 +28,7 @@ def accounts(agency_id: int) -> Check:
     total, with_account, activated = figures["total"], figures["accounts"], figures["activated"]
     status = _("%(accounts)s punya akun · %(activated)s sudah masuk") % {
         "accounts": share(with_account, total), "activated": share(activated, total)}
+    # The item links to where accounts are created and activation is sent, not to the employee list.
     return Check(gettext_lazy("Akun pegawai"), total > 0 and with_account == total, status,
-                 reverse("people:list"), activated,
+                 reverse("accounts:employee_accounts"), activated,
                  hint=_("Buat akun untuk setiap pegawai lalu kirim tautan aktivasi atau cetak surat aktivasi."))

@@ -44,7 +44,9 @@ def shoot(page, name: str) -> None:
 
 def test_a_superuser_sets_up_an_empty_installation(live_server, page, tmp_path):
     assert not Agency.objects.exists()
-    User.objects.create_superuser("root", "root@example.org", PASSWORD)
+    # Exempt from two-factor enrolment like the other browser tests' users: tests/browser/test_day_one.py walks
+    # the superuser's enrolment before setup.
+    User.objects.create_superuser("root", "root@example.org", PASSWORD, otp_exempt=True)
     page.goto(f"{live_server.url}/akun/masuk/")
     page.fill("input[name=username]", "root")
     page.fill("input[name=password]", PASSWORD)

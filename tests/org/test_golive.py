@@ -47,6 +47,13 @@ def test_it_counts_accounts_and_activated_accounts_among_active_employees(world,
     assert "3 dari 4 (75,0%) punya akun" in account.status and "1 dari 4 (25,0%) sudah masuk" in account.status
 
 
+def test_it_links_the_accounts_item_to_the_account_page_where_activation_is_sent(world, login):
+    account = checks(login(world.users.admin))["Akun pegawai"]
+    assert account.url == reverse("accounts:employee_accounts")
+    page = login(world.users.admin).get(account.url)
+    assert page.status_code == 200 and "Kirim tautan aktivasi lewat surel" in page.content.decode()
+
+
 def test_it_shows_sso_and_mail_as_configured_from_the_settings(world, login, settings):
     settings.OIDC_OP_ISSUER = "https://sso.example.go.id/realms/asn"
     settings.OIDC_RP_CLIENT_ID = "renbang"
