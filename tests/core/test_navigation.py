@@ -7,7 +7,8 @@ def _top(user):
 
 def test_it_groups_master_data_standards_and_strategy_into_dropdowns(world):
     menu = _top(world.users.admin)
-    assert [c["key"] for c in menu["data"]["children"]] == ["people", "units", "positions", "audit"]
+    assert [c["key"] for c in menu["data"]["children"]] == ["people", "units", "positions", "employee_accounts",
+                                                             "audit"]
     assert [c["key"] for c in menu["standards"]["children"]] == ["competencies", "standards"]
     assert [c["key"] for c in menu["strategy"]["children"]] == ["catalog", "mentoring"]
     orders = [entry["order"] for entry in items_for(world.users.admin)]
