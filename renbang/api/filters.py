@@ -19,6 +19,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_filters import filters
+from django_filters.fields import ChoiceField
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.rest_framework import FilterSet as DrfFilterSet
 from drf_spectacular.utils import extend_schema_field
@@ -54,6 +55,20 @@ class StrictBooleanField(forms.Field):
         if text not in ("true", "false"):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return text == "true"
+
+
+class StrictChoiceField(ChoiceField):
+    """One of the choices; `?status=` (empty) is refused like any value outside the enum (absent: no filter)."""
+
+    def clean(self, value):
+        if value == "":
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                        params={"value": value})
+        return super().clean(value)
+
+
+class StrictChoiceFilter(filters.ChoiceFilter):
+    field_class = StrictChoiceField
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": INT64_MAX})
@@ -97,6 +112,11 @@ FILTER_DEFAULTS = {
 
 class FilterSet(DrfFilterSet):
     FILTER_DEFAULTS = FILTER_DEFAULTS
+
+    @classmethod
+    def filter_for_lookup(cls, field, lookup_type):
+        filter_class, params = super().filter_for_lookup(field, lookup_type)
+        return (StrictChoiceFilter if filter_class is filters.ChoiceFilter else filter_class), params
 
 
 class FilterBackend(DjangoFilterBackend):

@@ -61,6 +61,7 @@ def test_it_states_the_real_types_of_filters_and_times(schema):
     "/api/v1/delivery/enrolments/?page=abc",
     "/api/v1/delivery/enrolments/?completed=maybe",
     "/api/v1/delivery/enrolments/?status=bogus",
+    "/api/v1/employees/?status=",
     "/api/v1/mentoring/participants/?role=bogus",
     "/api/v1/delivery/ledger/?limit=0",
     "/api/v1/delivery/ledger/?at_risk=1",
