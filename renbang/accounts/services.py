@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import GRANTABLE_ROLES, Role, RoleGrant, User
+from .models import GRANTABLE_ROLES, DisabledReason, Role, RoleGrant, User
 
 
 def admins_of(agency_id) -> Q:
@@ -79,7 +79,8 @@ def role_revoke(*, user: User, role: str, unit=None, by: User) -> None:
 
 @transaction.atomic
 def account_deactivate(*, user: User, by: User) -> None:
-    """Disable a login without deleting anything (deactivated_at says the admin did it)."""
+    """Disable a login without deleting anything: `disabled_reason` says an admin did it (the roster's account
+    provisioning never re-enables it), `deactivated_at` when."""
     _guard_agency(user, by)
     if user.pk == by.pk:
         raise ValidationError(_("Anda tidak dapat menonaktifkan akun Anda sendiri."))
@@ -87,8 +88,9 @@ def account_deactivate(*, user: User, by: User) -> None:
         raise ValidationError(_("Akun ini sudah tidak aktif."))
     _guard_last_admin(user)
     user.is_active = False
+    user.disabled_reason = DisabledReason.ADMIN
     user.deactivated_at = timezone.now()
-    user.save(update_fields=["is_active", "deactivated_at"])
+    user.save(update_fields=["is_active", "disabled_reason", "deactivated_at"])
 
 
 @transaction.atomic
@@ -97,5 +99,6 @@ def account_reactivate(*, user: User, by: User) -> None:
     if user.is_active:
         raise ValidationError(_("Akun ini sudah aktif."))
     user.is_active = True
+    user.disabled_reason = ""
     user.deactivated_at = None
-    user.save(update_fields=["is_active", "deactivated_at"])
+    user.save(update_fields=["is_active", "disabled_reason", "deactivated_at"])

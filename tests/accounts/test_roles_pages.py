@@ -182,3 +182,35 @@ def test_it_serves_the_role_grants_api_to_the_admin_only(world):
     assert response.status_code == 400 and "unit" in str(response.json())
     assert api.delete(f"{url}{grant.pk}/").status_code == 204
     assert list(RoleGrant.objects.values_list("user__username", "role")) == [("pegawai", Role.HR_OFFICER)]
+
+
+def test_an_account_the_admin_deactivated_stays_disabled_when_the_roster_is_provisioned_again(world, login):
+    from renbang.accounts.models import DisabledReason
+    from renbang.accounts.provisioning import provision_accounts
+
+    person = world.users.employee
+    login(world.users.admin).post(reverse("accounts:roles_active", args=[person.pk]), {"active": "0"})
+    person.refresh_from_db()
+    assert person.disabled_reason == DisabledReason.ADMIN
+
+    report = provision_accounts(employee_ids=[world.staff.pk])
+
+    person.refresh_from_db()
+    assert not person.is_active and report.enabled == 0
+
+
+def test_reactivating_clears_the_reason_so_the_roster_rules_start_afresh(world, login):
+    from renbang.accounts.models import DisabledReason
+    from renbang.accounts.provisioning import provision_accounts
+
+    person = world.users.employee
+    world.staff.active = False
+    world.staff.save(update_fields=["active"])
+    provision_accounts(employee_ids=[world.staff.pk])
+    person.refresh_from_db()
+    assert person.disabled_reason == DisabledReason.EMPLOYEE_INACTIVE
+
+    login(world.users.admin).post(reverse("accounts:roles_active", args=[person.pk]), {"active": "1"})
+
+    person.refresh_from_db()
+    assert person.is_active and person.disabled_reason == ""
