@@ -60,7 +60,7 @@ class User(AbstractUser):
     )
 
     disabled_reason = models.CharField(
-        _("alasan dinonaktifkan"), max_length=20, choices=DisabledReason.choices, blank=True,
+        _("alasan dinonaktifkan"), max_length=20, choices=DisabledReason.choices, blank=True, db_default="",
         help_text=_("Kosong selama akun aktif. Akun yang dinonaktifkan karena pegawainya tidak aktif lagi diaktifkan "
                     "kembali otomatis saat pegawai aktif lagi; akun yang dinonaktifkan admin tidak."),
     )

@@ -68,7 +68,16 @@ class StrictChoiceField(ChoiceField):
 
 
 class StrictChoiceFilter(filters.ChoiceFilter):
+    """A model field's choices without its blank choice (a position's level may be left blank: "—"), which an
+    empty query value cannot ask for: the published enum and the accepted values agree."""
+
     field_class = StrictChoiceField
+
+    def __init__(self, *args, **kwargs):
+        choices = kwargs.get("choices")
+        if choices is not None and not callable(choices):
+            kwargs["choices"] = [(key, label) for key, label in choices if key != ""]
+        super().__init__(*args, **kwargs)
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": INT64_MAX})

@@ -43,6 +43,8 @@ class OutboxViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="send-again")
     def send_again(self, request, pk=None):
         """Kirim lagi satu riwayat ke SIASN (memperbarui riwayat yang sama bila sudah punya ID SIASN)."""
+        if not str(pk).isdigit():  # the id is an integer (as documented): anything else names no row
+            raise NotFound
         item = for_user(OutboxItem.objects.filter(pk=pk), request.user, CHANGE).first()
         if item is None:
             if for_user(OutboxItem.objects.filter(pk=pk), request.user).exists():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import path
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -14,6 +14,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from renbang.accounts import scoping
+from renbang.api.filters import INT64_MAX
+from renbang.api.query import read_query
 from renbang.api.viewsets import ScopedModelViewSet
 from renbang.people.models import Employee
 
@@ -117,20 +119,24 @@ class RetirementSerializer(serializers.Serializer):
     box = serializers.IntegerField(allow_null=True)
 
 
+class TalentQuery(serializers.Serializer):
+    unit = serializers.IntegerField(required=False, min_value=1, max_value=INT64_MAX)
+
+
 class TalentListView(APIView):
     """Retirement date (and talent box, for who may see it) of the employees the caller may see; ?unit= filters."""
 
     permission_classes = [IsAuthenticated]
 
     @extend_schema(responses=RetirementSerializer(many=True),
-                   parameters=[OpenApiParameter("unit", int, required=False)])
+                   parameters=[TalentQuery])
     def get(self, request):
         if not request.user.has_perm("talent.view_outlook"):
             raise PermissionDenied("Anda tidak berhak melihat data pensiun.")
         qs = scoping.for_user(Employee.objects.filter(active=True), request.user)
-        unit = request.query_params.get("unit", "")
-        if unit.isdigit():
-            qs = qs.filter(unit_id=int(unit))
+        unit = read_query(request, TalentQuery).get("unit")
+        if unit is not None:
+            qs = qs.filter(unit_id=unit)
         ret = retirements(request.user.agency_id, qs)
         boxes = {}
         if request.user.has_perm("talent.view_box"):
