@@ -29,14 +29,24 @@ INT64_MAX = 2**63 - 1
 INT64_MIN = -(2**63)
 
 
-class IdField(forms.IntegerField):
+class _PresentIntegerField(forms.IntegerField):
+    """An integer; `?employee=` (present but empty) is refused like any other value that is not an integer (the
+    schema says integer), an absent parameter means no filter."""
+
+    def clean(self, value):
+        if value == "":
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().clean(value)
+
+
+class IdField(_PresentIntegerField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", INT64_MAX)
         super().__init__(*args, **kwargs)
 
 
-class Int64Field(forms.IntegerField):
+class Int64Field(_PresentIntegerField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", INT64_MIN)
         kwargs.setdefault("max_value", INT64_MAX)

@@ -87,3 +87,8 @@ def test_it_accepts_only_the_documented_json_types_in_bodies(admin_api):
     assert admin_api.post("/api/v1/catalog/providers/", {**body, "active": 0}, format="json").status_code == 400
     assert admin_api.post("/api/v1/catalog/providers/", {**body, "name": 7}, format="json").status_code == 400
     assert admin_api.post("/api/v1/catalog/providers/", {**body, "active": True}, format="json").status_code == 201
+
+
+@pytest.mark.parametrize("url", ["/api/v1/plans/assignments/?employee=", "/api/v1/employees/?position="])
+def test_it_refuses_an_empty_id_filter_as_the_schema_says_it_is_an_integer(url, admin_api):
+    assert admin_api.get(url).status_code == 400
