@@ -27,9 +27,9 @@ class AccountsConfig(AppConfig):
 
         from django.contrib.auth.signals import user_logged_in
 
-        from .twofactor.state import forget_device_state
+        from .twofactor.state import remember_device_state
 
-        user_logged_in.connect(lambda sender, request, user, **kw: request and forget_device_state(request),
+        user_logged_in.connect(lambda sender, request, user, **kw: request and remember_device_state(request, user),
                                weak=False, dispatch_uid="renbang_otp_state")
 
         from renbang.core.navigation import NavItem, register

@@ -79,6 +79,7 @@ class User(AbstractUser):
     def refresh_roles(self) -> None:
         """Forget the cached grants (after granting or taking a role on this very object)."""
         self.__dict__.pop("_grants", None)
+        self.__dict__.pop("_is_supervisor_cache", None)
 
     def refresh_from_db(self, *args, **kwargs):
         self.refresh_roles()

@@ -34,9 +34,15 @@ def is_supervisor(user) -> bool:
     employee_id = getattr(user, "employee_id", None)
     if employee_id is None:
         return False
+    cached = getattr(user, "_is_supervisor_cache", None)
+    if cached is not None and cached[0] == employee_id:
+        return cached[1]
     from renbang.people.models import Employee
 
-    return Employee.objects.filter(supervisor_id=employee_id, active=True).exists()
+    answer = Employee.objects.filter(supervisor_id=employee_id, active=True).exists()
+    # The menu and the page ask this several times per request: once per user object (refresh_roles forgets it).
+    user._is_supervisor_cache = (employee_id, answer)
+    return answer
 
 
 sees_staff = is_bkpsdm_admin | is_head | is_hr_officer | is_supervisor

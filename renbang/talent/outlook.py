@@ -37,9 +37,9 @@ def retirements(agency_id: int, employees: QuerySet[Employee] | None = None,
     return retirement.compute(rows, table=conf.bup_table, special=conf.bup_special, rule=conf.pension_rule)
 
 
-def retirement_of(employee: Employee) -> tuple[int, dt.date | None, int]:
+def retirement_of(employee: Employee, conf: TalentSettings | None = None) -> tuple[int, dt.date | None, int]:
     """(BUP age, TMT pensiun, source code) of one employee."""
-    found = retirements(employee.agency_id, Employee.objects.filter(pk=employee.pk))
+    found = retirements(employee.agency_id, Employee.objects.filter(pk=employee.pk), conf=conf)
     return found.as_dict().get(employee.pk, (0, None, retirement.SOURCE_NONE))
 
 

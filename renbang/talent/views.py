@@ -119,12 +119,14 @@ def employee_section(request, employee):
     from .outlook import retirement_of
     from .retirement import SOURCE_LABELS
 
-    bup, day, source = retirement_of(employee)
+    conf = settings_for(employee.agency_id)  # read once: the retirement and the talent box both use it
+    bup, day, source = retirement_of(employee, conf)
     data = {"bup": bup, "date": day, "source": SOURCE_LABELS[source],
             "years_left": (day - dt.date.today()).days / 365.25 if day else None}
     user = request.user
     if user.has_perm("talent.view_box") and talent_box.visible_employees(user).filter(pk=employee.pk).exists():
-        data["box"] = talent_box.compute(employee.agency_id, Employee.objects.filter(pk=employee.pk)).of(employee.pk)
+        data["box"] = talent_box.compute(employee.agency_id, Employee.objects.filter(pk=employee.pk),
+                                         conf=conf).of(employee.pk)
     if user.has_perm("talent.view_succession"):
         data["groups"] = list(SuccessionMember.objects.filter(employee=employee).select_related(
             "group__key_position__position").order_by("-group__created_at")[:5])

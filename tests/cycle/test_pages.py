@@ -46,7 +46,9 @@ def test_it_refuses_my_development_to_a_user_without_an_employee_record(cycle, l
 
 def test_it_shows_a_leader_the_biggest_gaps_in_their_scope(cycle, login, django_assert_max_num_queries):
     client = login(cycle.users.head)
-    with django_assert_max_num_queries(30):
+    # since 30: the role grants (User.roles, once per request), django-otp re-reading the verified device and the
+    # ledger's SIASN training history (32 measured)
+    with django_assert_max_num_queries(32):
         response = client.get("/siklus/pimpinan/?bulan=2026-11")
     d = response.context["d"]
     assert d["campaign"] == cycle.campaigns[2026]
@@ -71,7 +73,8 @@ def test_it_keeps_the_dashboard_bounded_with_more_data(cycle, login, django_asse
                                                     position=cycle.positions.staff))
     make_campaign(cycle, 2027, {f"extra{i}": {"M.1": i % 3, "M.2": 1} for i in range(30)}, cycle.comps)
     client = login(cycle.users.head)
-    with django_assert_max_num_queries(29):  # ~22 measured (+5 creating delivery settings on first use), any size
+    # since 29: the role grants (User.roles), django-otp re-reading the verified device, the ledger's SIASN history
+    with django_assert_max_num_queries(31):  # ~22 measured (+5 creating delivery settings on first use), any size
         client.get("/siklus/pimpinan/")
     with django_assert_max_num_queries(45):  # grows with the number of years (one JP ledger each), not with staff
         client.get("/siklus/tahun/")

@@ -33,6 +33,11 @@ def has_device(request) -> bool:
     return cached
 
 
+def remember_device_state(request, user) -> None:
+    """At login (the session is written then anyway): so the first page does not look the devices up."""
+    request.session[SESSION_HAS_DEVICE] = user_has_device(user)
+
+
 def forget_device_state(request) -> None:
     request.session.pop(SESSION_HAS_DEVICE, None)
 
