@@ -14,7 +14,17 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from . import rows_accounts, rows_catalog, rows_cycle, rows_delivery, rows_evaluation, rows_plans, rows_siasn
+from . import (
+    rows_accounts,
+    rows_catalog,
+    rows_cycle,
+    rows_delivery,
+    rows_evaluation,
+    rows_org,
+    rows_plans,
+    rows_siasn,
+    rows_talent,
+)
 
 ACTORS = ["admin", "officer_a", "officer_b", "supervisor", "employee", "mentor", "facilitator", "head", "anonymous"]
 ANON = {"anonymous": 302}
@@ -231,7 +241,8 @@ ROWS: list[Row] = [
     Row("api:needs-priority-weights-detail", everyone(anonymous=401), kwargs=lambda w: {"pk": _needs(w).weights.pk}),
 ]
 
-for _module in (rows_catalog, rows_plans, rows_delivery, rows_evaluation, rows_cycle, rows_accounts, rows_siasn):
+for _module in (rows_catalog, rows_plans, rows_delivery, rows_evaluation, rows_cycle, rows_accounts, rows_siasn,
+                rows_org, rows_talent):
     ROWS += [Row(name, expected, kwargs, query) for name, expected, kwargs, query in _module.ROWS]
 
 #: URL names deliberately outside the table, with the reason.
@@ -243,6 +254,8 @@ EXEMPT = {
     **rows_cycle.EXEMPT,
     **rows_accounts.EXEMPT,
     **rows_siasn.EXEMPT,
+    **rows_org.EXEMPT,
+    **rows_talent.EXEMPT,
     "accounts:logout": "POST-only; tested in tests/accounts",
     "accounts:token_regenerate": "POST-only; tested in tests/accounts",
     "accounts:roles_revoke": "POST-only; allowed and refused actors in tests/accounts/test_roles_pages.py",

@@ -40,6 +40,13 @@ CONTENT_CHECKED = {
                                              "test_it_refuses_files_that_are_not_pdf_or_image",
     "renbang.delivery.models.ExternalClaim.file": "tests/delivery/test_claims.py::"
                                                   "test_it_refuses_files_that_are_not_pdf_or_image",
+    # the agency's letterhead logo: PNG/JPEG by content (Pillow decodes it), size limits; renbang.org.services
+    "renbang.org.forms.AgencyProfileForm.logo_file": "tests/org/test_setup_pages.py::"
+                                                     "test_a_bad_logo_is_refused_with_a_message_and_the_typed_values_kept",
+    "renbang.org.forms.SetupForm.logo_file": "tests/org/test_setup_pages.py::"
+                                             "test_a_bad_setup_form_keeps_what_was_typed_and_writes_nothing",
+    "renbang.org.models.Agency.logo": "tests/org/test_setup_pages.py::"
+                                      "test_a_bad_logo_is_refused_with_a_message_and_the_typed_values_kept",
 }
 
 
