@@ -100,7 +100,11 @@ class MatchingResult:
 
 
 def candidate_pairs(
-    profiles: Profiles, weights: Weights = Weights(), *, max_per_mentee: int | None = None, chunk: int = 256,
+    profiles: Profiles,
+    weights: Weights = Weights(),
+    *,
+    max_per_mentee: int | None = None,
+    chunk: int = 256,
     transfer: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> CandidatePairs:
     """Every eligible (mentor, mentee) pair with its integer score.
