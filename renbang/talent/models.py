@@ -164,7 +164,8 @@ class TalentSettings(models.Model):
                 and self.ready_soon_match > self.ready_now_match:
             errors["ready_soon_match"] = _("Kecocokan minimal “siap 1–2 tahun” tidak boleh di atas "
                                            "“siap sekarang”.")
-        if self.ready_soon_box is not None and self.ready_now_box is not None and self.ready_soon_box > self.ready_now_box:
+        if self.ready_soon_box is not None and self.ready_now_box is not None \
+                and self.ready_soon_box > self.ready_now_box:
             errors["ready_soon_box"] = _("Kotak minimal “siap 1–2 tahun” tidak boleh di atas "
                                          "“siap sekarang”.")
         return errors
