@@ -36,6 +36,15 @@ class Whole(serializers.Serializer):
         return super().to_internal_value(data)
 
 
+class NumberField(serializers.FloatField):
+    """A JSON number, as the schema says: DRF's FloatField would also read true (1.0) and "0.5"."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 def _keyed(name: str, table_keys, make, doc: str) -> type[serializers.Serializer]:
     """A serializer with one field per key of a table (keys such as "fungsional_keahlian:madya" or "3-1")."""
     attrs = {key: make() for key in table_keys}
@@ -46,7 +55,7 @@ def _keyed(name: str, table_keys, make, doc: str) -> type[serializers.Serializer
 BupTable = _keyed("TalentBupTable", keys.BUP_KEYS, lambda: serializers.IntegerField(min_value=40, max_value=75),
                   "BUP (tahun) per jenis[:jenjang] jabatan (PP 11/2017 Pasal 239 jo. PP 17/2020).")
 PredicateScores = _keyed("TalentPredicateScores", keys.PREDICATE_KEYS,
-                         lambda: serializers.FloatField(min_value=0, max_value=10),
+                         lambda: NumberField(min_value=0, max_value=10),
                          "Skor per predikat SKP (PermenPANRB 6/2022; skor BELUM DIVERIFIKASI).")
 BoxNumbers = _keyed("TalentBoxNumbers", keys.BOX_KEYS, lambda: serializers.IntegerField(min_value=1, max_value=9),
                     "\"kinerja-potensial\" (1 rendah .. 3 tinggi) → nomor kotak 1–9, masing-masing sekali "
@@ -55,7 +64,7 @@ MinRankTable = _keyed("TalentMinRankTable", keys.MIN_RANK_KEYS,
                       lambda: serializers.ChoiceField(choices=keys.RANK_CHOICES, allow_null=True),
                       "Golongan minimal calon per jenis[:jenjang] jabatan; null = tanpa syarat (BELUM DIVERIFIKASI).")
 ReadinessWeights = _keyed("TalentReadinessWeights", keys.READINESS_KEYS,
-                          lambda: serializers.FloatField(min_value=0, max_value=1),
+                          lambda: NumberField(min_value=0, max_value=1),
                           "Bobot skor kesiapan calon (pilihan desain Renbang).")
 
 

@@ -192,6 +192,9 @@ def test_the_api_refuses_wrong_values_with_field_messages(world, login):
     twice = client.patch(API, {"box_numbers": numbers}, content_type="application/json")
     assert twice.status_code == 400
     assert twice.json()["box_numbers"] == ["Nomor kotak harus 1 sampai 9, masing-masing sekali."]
+    as_text = client.patch(API, {"readiness_weights": {"match": True, "performance": "0.2", "box": 0.2}},
+                           content_type="application/json")
+    assert as_text.status_code == 400 and set(as_text.json()["readiness_weights"]) == {"match", "performance"}
     put_partial = client.put(API, {"performance_mid": "1.00"}, content_type="application/json")
     assert put_partial.status_code == 400 and "performance_high" in put_partial.json()
     assert not TalentSettings.objects.exists()
