@@ -21,6 +21,7 @@ from renbang.people.models import Employee
 
 from . import box as talent_box
 from . import services, succession
+from .api_settings import TalentSettingsView
 from .models import KeyPosition, SuccessionGroup, SuccessionMember
 from .outlook import retirements
 from .retirement import SOURCE_LABELS
@@ -156,4 +157,5 @@ def register(router) -> None:
     router.register("talent/succession-groups", SuccessionGroupViewSet, basename="talent-successiongroup")
 
 
-urlpatterns: list = [path("talent/employees/", TalentListView.as_view(), name="talent-employees")]
+urlpatterns: list = [path("talent/employees/", TalentListView.as_view(), name="talent-employees"),
+                     path("talent/settings/", TalentSettingsView.as_view(), name="talent-settings")]

@@ -14,6 +14,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from renbang.people.ranks import PNS_ORDER
+
 from . import retirement
 
 
@@ -136,8 +138,43 @@ class TalentSettings(models.Model):
             errors["bup_special"] = _("Setiap aturan khusus perlu kata dalam nama jabatan dan usia 40–75 tahun.")
         if sorted(self.box_numbers.values() if isinstance(self.box_numbers, dict) else []) != list(range(1, 10)):
             errors["box_numbers"] = _("Nomor kotak harus 1 sampai 9, masing-masing sekali.")
+        errors.update(self._clean_weights())
         if errors:
             raise ValidationError(errors)
+
+    def _clean_weights(self) -> dict[str, str]:
+        """Scores, weights and readiness rules that would make the box or the ranking meaningless."""
+        errors: dict[str, str] = {}
+        weights = [self.weight_jpm, self.weight_next, self.weight_ac]
+        if all(w is not None for w in weights) and (min(weights) < 0 or sum(weights) <= 0):
+            errors["weight_jpm"] = _("Bobot potensial tidak boleh negatif dan paling sedikit satu lebih dari 0.")
+        for name in ("performance_high", "performance_mid"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                errors[name] = _("Batas kinerja tidak boleh negatif.")
+        if not _numbers(self.predicate_scores):
+            errors["predicate_scores"] = _("Skor setiap predikat berupa angka 0 atau lebih.")
+        weights_ok = _numbers(self.readiness_weights)
+        if not weights_ok or not sum(self.readiness_weights.values()) > 0:
+            errors["readiness_weights"] = _("Bobot kesiapan berupa angka 0 atau lebih; paling sedikit satu lebih "
+                                            "dari 0.")
+        if not isinstance(self.min_rank_table, dict) or not all(v in PNS_ORDER for v in self.min_rank_table.values()):
+            errors["min_rank_table"] = _("Golongan minimal harus golongan ruang PNS (mis. III/a).")
+        if self.ready_soon_match is not None and self.ready_now_match is not None \
+                and self.ready_soon_match > self.ready_now_match:
+            errors["ready_soon_match"] = _("Kecocokan minimal “siap 1–2 tahun” tidak boleh di atas "
+                                           "“siap sekarang”.")
+        if self.ready_soon_box is not None and self.ready_now_box is not None \
+                and self.ready_soon_box > self.ready_now_box:
+            errors["ready_soon_box"] = _("Kotak minimal “siap 1–2 tahun” tidak boleh di atas "
+                                         "“siap sekarang”.")
+        return errors
+
+
+def _numbers(table) -> bool:
+    """A dict of numbers ≥ 0 (not booleans)."""
+    return isinstance(table, dict) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) and v >= 0 for v in table.values())
 
 
 class KeyPosition(models.Model):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from renbang.org.models import Position
 
+from . import conf as keys
 from . import succession
 from .models import KeyPosition, SuccessionGroup, SuccessionMember, TalentSettings
 
@@ -21,6 +22,34 @@ def settings_save(*, settings: TalentSettings) -> TalentSettings:
     settings.full_clean()
     settings.save()
     return settings
+
+
+@transaction.atomic
+def settings_update(*, agency, values: dict) -> TalentSettings:
+    """Change the agency's settings (created on the first change): `values` maps field names to new values; a keyed
+    table (conf.TABLE_FIELDS but bup_special) replaces only the keys it names. The audit trail records the change
+    (TalentSettings is under django-auditlog); the talent box and the successor lists read the settings at each
+    request (outlook.settings_for, nothing cached), so the new values apply at once."""
+    settings = TalentSettings.objects.select_for_update().filter(agency=agency).first() \
+        or TalentSettings(agency=agency)
+    for name, value in values.items():
+        if name in keys.TABLE_FIELDS and name != "bup_special":
+            value = keys.merged(settings, name, value)
+        setattr(settings, name, value)
+    return settings_save(settings=settings)
+
+
+@transaction.atomic
+def settings_restore_defaults(*, agency) -> TalentSettings:
+    """Put every setting back to Renbang's default (the UNVERIFIED ones included); the audit trail keeps the old
+    values."""
+    settings = TalentSettings.objects.select_for_update().filter(agency=agency).first() \
+        or TalentSettings(agency=agency)
+    fresh = TalentSettings(agency=agency)
+    for field in TalentSettings._meta.concrete_fields:
+        if field.name not in ("id", "agency", "updated_at"):
+            setattr(settings, field.attname, getattr(fresh, field.attname))
+    return settings_save(settings=settings)
 
 
 @transaction.atomic

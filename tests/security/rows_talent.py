@@ -37,10 +37,13 @@ ROWS = [
     ("api:talent-keyposition-candidates", api(*SUCCESSION), lambda w: {"pk": _talent(w).key.pk}, ""),
     ("api:talent-successiongroup-list", api(*SUCCESSION), lambda w: {}, ""),
     ("api:talent-successiongroup-detail", api(*SUCCESSION), lambda w: {"pk": _talent(w).group.pk}, ""),
+    ("talent:settings", page(*SUCCESSION), lambda w: {}, ""),
+    ("api:talent-settings", api(*SUCCESSION), lambda w: {}, ""),
 ]
 EXEMPT = {
     "talent:key_mark": "POST-only; allowed and refused actors in tests/talent/test_pages.py",
     "talent:key_defaults": "POST-only; allowed and refused actors in tests/talent/test_pages.py",
     "talent:key_unmark": "POST-only; allowed and refused actors in tests/talent/test_pages.py",
     "api:talent-keyposition-group": "POST-only; allowed and refused actors in tests/talent/test_api.py",
+    "talent:settings_restore": "POST-only; allowed and refused actors in tests/talent/test_settings.py",
 }
