@@ -418,6 +418,10 @@ RENBANG = {
     "IMPORT_MAX_UNPACKED_BYTES": env.int("RENBANG_IMPORT_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024),
     "IMPORT_MAX_ROWS": env.int("RENBANG_IMPORT_MAX_ROWS", default=100_000),
     "IMPORT_MAX_CELL_CHARS": 2000,
+    # Roster import as a full roster ("daftar lengkap"): deactivating more than this share of the agency's active
+    # employees needs an explicit confirmation (a wrong file must not disable the whole agency; a choice of this
+    # app, not a regulation).
+    "FULL_ROSTER_MAX_DEACTIVATE_SHARE": env.float("RENBANG_FULL_ROSTER_MAX_DEACTIVATE_SHARE", default=0.2),
     # A running job whose worker has not reported for this long is taken as dead (renbang.core.jobs).
     "JOB_STALE_SECONDS": env.int("RENBANG_JOB_STALE_SECONDS", default=30 * 60),
     # Needs analysis: campaigns with more target employees than this are computed by the job worker.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 
 from .models import GRANTABLE_ROLES, Role, RoleGrant, User
 from .scoping import CHANGE, for_user, officer_units_q
@@ -49,6 +49,23 @@ def employees_in_scope(user, unit_id: int | None = None) -> QuerySet:
     if unit_id:
         qs = qs.filter(unit__in=OrgUnit.objects.descendants(unit_id, include_self=True).values("pk"))
     return qs
+
+
+def account_rows(user, unit_id: int | None = None) -> QuerySet:
+    """The employees in scope with their account's state as plain annotations (the REST list of the "Akun pegawai"
+    page): username, account_active, disabled_reason, activated, last_login, last_activation_sent."""
+    from .activation import Activation
+
+    latest = Activation.objects.filter(user_id=OuterRef("user__pk")).order_by("-created_at").values("created_at")
+    return employees_in_scope(user, unit_id).select_related("unit").annotate(
+        username=F("user__username"),
+        account_active=Case(When(user__is_active=True, then=Value(True)), default=Value(False),
+                            output_field=BooleanField()),
+        disabled_reason=F("user__disabled_reason"),
+        activated=Case(When(ACTIVATED, then=Value(True)), default=Value(False), output_field=BooleanField()),
+        last_login=F("user__last_login"),
+        last_activation_sent=Subquery(latest[:1]),
+    ).order_by("name", "nip", "pk")
 
 
 def units_in_scope(user) -> list[tuple[int, str]]:

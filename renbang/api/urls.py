@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import DefaultRouter
 
+from renbang.accounts.api import EmployeeAccountViewSet
 from renbang.catalog.api import (
     MethodViewSet,
     OfferView,
@@ -57,6 +58,7 @@ router.register("needs/assessments", AssessmentViewSet, basename="needs-assessme
 router.register("needs/needs", NeedViewSet, basename="needs-need")
 router.register("needs/priority-weights", PriorityWeightsViewSet, basename="needs-priority-weights")
 router.register("accounts/role-grants", RoleGrantViewSet, basename="rolegrant")
+router.register("accounts/employee-accounts", EmployeeAccountViewSet, basename="employeeaccount")
 
 # The later apps register their own viewsets and plain views (one import each, no edits here when they grow).
 from renbang.cycle import api as cycle_api  # noqa: E402

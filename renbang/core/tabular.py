@@ -61,6 +61,8 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     #: What an import did to user accounts (the roster import: created, updated, disabled, enabled…), or empty.
     accounts: dict[str, Any] = field(default_factory=dict)
+    #: A full-roster import: who is missing from the file and is (or would be) deactivated, or empty.
+    full_roster: dict[str, Any] = field(default_factory=dict)
 
     @property
     def invalid_rows(self) -> int:
@@ -72,6 +74,7 @@ class ImportReport:
             "unchanged": self.unchanged, "skipped": self.skipped, "written": self.written,
             "dry_run": self.dry_run, "invalid_rows": self.invalid_rows,
             "errors": [e.as_dict() for e in self.errors], "notes": self.notes, "accounts": self.accounts,
+            "full_roster": self.full_roster,
         }
 
     @classmethod
@@ -81,6 +84,7 @@ class ImportReport:
         report.errors = [RowError(**e) for e in data.get("errors", [])]
         report.notes = list(data.get("notes", []))
         report.accounts = dict(data.get("accounts") or {})
+        report.full_roster = dict(data.get("full_roster") or {})
         return report
 
     def write_csv(self, stream) -> None:

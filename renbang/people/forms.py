@@ -35,3 +35,8 @@ class ImportUploadForm(forms.Form):
         label=_("Lewati baris yang tidak valid"), required=False,
         help_text=_("Tanpa pilihan ini, satu baris salah membatalkan seluruh impor (tidak ada yang ditulis)."),
     )
+    full_roster = forms.BooleanField(
+        label=_("Berkas ini daftar lengkap pegawai instansi"), required=False,
+        help_text=_("Pegawai aktif instansi yang tidak ada di berkas akan dinonaktifkan (tidak dihapus) dan akunnya "
+                    "dinonaktifkan. Pratinjau menampilkan siapa saja sebelum Anda mengonfirmasi."),
+    )

@@ -24,6 +24,7 @@ from .importing.columns import ALIASES
 from .jobs import APPLY_KIND, PREVIEW_KIND
 
 SHOWN_ERRORS = 200
+SHOWN_MISSING = 200
 JOB_FUNCTION = "renbang.people.jobs.run_import"
 
 
@@ -56,7 +57,8 @@ def import_upload(request):
                 job = start_job(kind=PREVIEW_KIND, function_path=JOB_FUNCTION, user=request.user,
                                 agency=request.user.agency, params={
                                     "token": token, "filename": upload.name[:200], "dry_run": True,
-                                    "skip_invalid": form.cleaned_data["skip_invalid"]})
+                                    "skip_invalid": form.cleaned_data["skip_invalid"],
+                                    "full_roster": form.cleaned_data["full_roster"]})
                 return redirect("people:import_job", pk=job.pk)
     return render(request, "people/import_upload.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -88,6 +90,8 @@ def import_job(request, pk: int):
         "more_errors": max(0, len(report.errors) - SHOWN_ERRORS) if report else 0,
         "apply_job": _apply_job_of(job) if job.kind == PREVIEW_KIND and job.is_finished else None,
         "skip_invalid": bool(job.params.get("skip_invalid")),
+        "missing": report.full_roster.get("people", [])[:SHOWN_MISSING] if report else [],
+        "more_missing": max(0, report.full_roster.get("missing", 0) - SHOWN_MISSING) if report else 0,
         "failed": job.status == JobStatus.FAILED,
     }
     template = "people/_import_status.html" if request.htmx else "people/import_job.html"
@@ -109,9 +113,14 @@ def import_confirm(request, pk: int):
     if report.errors and not skip_invalid:
         messages.error(request, _("Ada baris yang tidak valid: perbaiki berkas, atau impor hanya baris yang valid."))
         return redirect("people:import_job", pk=preview.pk)
+    force = request.POST.get("force") == "1"
+    if report.full_roster.get("over_limit") and not force:
+        messages.error(request, _("Daftar lengkap ini menonaktifkan lebih banyak pegawai dari batas: centang "
+                                  "konfirmasi penonaktifan bila berkasnya benar."))
+        return redirect("people:import_job", pk=preview.pk)
     job = start_job(kind=APPLY_KIND, function_path=JOB_FUNCTION, user=request.user, agency=request.user.agency,
                     params={**preview.params, "dry_run": False, "skip_invalid": skip_invalid,
-                            "preview_job": preview.pk})
+                            "force": force, "preview_job": preview.pk})
     return redirect("people:import_job", pk=job.pk)
 
 

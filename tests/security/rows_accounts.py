@@ -16,6 +16,10 @@ def public(code=200):
 
 ROWS = [
     ("accounts:employee_accounts", managers(), lambda w: {}, ""),
+    # Its REST twin: the same managers (their units' employees only), 401 without credentials.
+    ("api:employeeaccount-list", managers() | {"anonymous": 401}, lambda w: {}, ""),
+    ("api:employeeaccount-detail", managers() | {"officer_b": 404, "anonymous": 401},
+     lambda w: {"pk": w.staff.pk}, ""),
     ("accounts:activate", public(), lambda w: {}, ""),
     # Without a valid link or code in the session: the refusal page, for everyone.
     ("accounts:activate_password", public(400), lambda w: {}, ""),

@@ -67,6 +67,8 @@ def _chief_pair(w):
 PAIRS = [
     Pair("employees", lambda w: reverse("people:list"), lambda c: _pks(c["page_obj"]),
          lambda w: "/api/v1/employees/"),
+    Pair("employee accounts", lambda w: reverse("accounts:employee_accounts") + "?state=",
+         lambda c: _pks(c["page_obj"]), lambda w: "/api/v1/accounts/employee-accounts/"),
     Pair("enrolments of the past session",
          lambda w: reverse("delivery:session_detail", args=[delivery_world(w).past.pk]),
          lambda c: _pks(c["page_obj"]), lambda w: f"/api/v1/delivery/enrolments/?session={delivery_world(w).past.pk}"),

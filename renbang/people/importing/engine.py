@@ -6,6 +6,8 @@ Design notes (see docs/panduan/impor-roster.md for the user's view):
 - A column that is absent keeps the stored value of an existing employee; a column that is present is the
   truth (an empty optional cell clears the field; an empty sex/birth date is taken from the NIP; an empty
   status/aktif keeps the stored value, or PNS/aktif for a new employee).
+- Full roster ("daftar lengkap"): active employees of the agency missing from the file are marked inactive, in the
+  same transaction, behind a guard on their share (full_roster.py).
 - Supervisor on an invalid row, with skip_invalid: if the supervisor already exists in the database the link
   is kept; otherwise the subordinate row is still written, its supervisor left as it was (empty for a new
   employee), and a note says so. Cycles are re-checked after invalid rows are dropped, until stable.
@@ -29,6 +31,7 @@ from renbang.org.models import Agency, OrgUnit, Position
 from .. import nip as nip_rules
 from ..models import Employee, EmployeeStatus, PerformanceRecord, nip_problems, rank_problem
 from ..ranks import normalise_rank
+from . import full_roster as full
 from .columns import (
     ALIASES,
     CANONICAL,
@@ -84,8 +87,11 @@ class Row:
 
 
 def import_employees(*, data: bytes, filename: str, agency: Agency, dry_run: bool, skip_invalid: bool,
-                     progress: Progress | None = None) -> ImportReport:
-    """Import a roster file into `agency`; raise TabularError if the file as a whole is refused."""
+                     progress: Progress | None = None, full_roster: bool = False, force: bool = False) -> ImportReport:
+    """Import a roster file into `agency`; raise TabularError if the file as a whole is refused.
+
+    `full_roster`: the file lists every employee of the agency; the active ones missing from it are deactivated
+    (refused past the share guard unless `force`)."""
     report_progress = progress or (lambda percent, message: None)
     report_progress(2, "Membaca berkas…")
     table = read_table(data, filename)
@@ -93,7 +99,9 @@ def import_employees(*, data: bytes, filename: str, agency: Agency, dry_run: boo
     if "nip" not in columns:
         raise ImportRefused("Kolom NIP tidak ditemukan. Beri judul kolom NIP (atau nipBaru / NI PPPK) pada baris "
                             "judul; judul kolom yang terbaca: " + ", ".join(h for h in table.headers if h)[:300])
-    return _Importer(agency, table, columns, skip_invalid, report_progress).run(dry_run=dry_run)
+    importer = _Importer(agency, table, columns, skip_invalid, report_progress)
+    importer.full_roster, importer.force = full_roster, force
+    return importer.run(dry_run=dry_run)
 
 
 def import_table(*, table: Table, agency: Agency, dry_run: bool, skip_invalid: bool,
@@ -115,6 +123,8 @@ class _Importer:
         self.new_units: dict[tuple, dict[str, Any]] = {}
         self.new_positions: dict[str, dict[str, Any]] = {}
         self.changes: list[tuple[str, str, Any, Any]] = []
+        self.full_roster, self.force = False, False
+        self.roster: full.FullRosterPlan | None = None
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def header(self, field_name: str) -> str:
@@ -142,6 +152,8 @@ class _Importer:
         self._resolve_supervisors()
         self.progress(75, "Menghitung perubahan…")
         plan = self._plan()
+        if self.full_roster:
+            self._plan_full_roster()
         report.total_rows = len(self.rows)
         for row in self.rows:
             report.errors.extend(row.errors)
@@ -152,6 +164,9 @@ class _Importer:
             return report
         if dry_run:
             return report
+        if self.roster is not None and self.roster.refused:
+            report.notes.insert(0, self.roster.refusal())
+            return report
         self.progress(80, "Menulis ke basis data…")
         try:
             self._write(plan)
@@ -160,8 +175,9 @@ class _Importer:
             raise TabularError("Data pegawai berubah saat impor berjalan (impor lain?); tidak ada yang ditulis. "
                                "Ulangi impor.") from None
         report.written = True
-        log.info("roster import into agency %s: %s created, %s updated, %s unchanged, %s skipped",
-                 self.agency.pk, report.created, report.updated, report.unchanged, report.skipped)
+        log.info("roster import into agency %s: %s created, %s updated, %s unchanged, %s skipped, %s deactivated",
+                 self.agency.pk, report.created, report.updated, report.unchanged, report.skipped,
+                 len(self.roster.missing) if self.roster else 0)
         if report.accounts.get("collisions"):
             report.notes.append("Akun tidak dibuat karena nama pengguna (NIP) sudah dipakai pengguna lain: "
                                 + ", ".join(report.accounts["collisions"][:50])
@@ -403,6 +419,8 @@ class _Importer:
                 "sex": "", "birth_date": None, "name": "", "unit_id": None, "position_id": None,
                 "bup_age": None, "retirement_date": None, "contract_end": None,
             }
+            if self.full_roster and target.get("active") in ("", None):
+                target["active"] = True  # on the agency's full list: active, unless the file says otherwise
             for field_name in ("status", "active"):
                 if target.get(field_name) in ("", None):
                     target[field_name] = base[field_name]
@@ -507,6 +525,14 @@ class _Importer:
         self.report.unchanged = len(plan["unchanged"])
         return plan
 
+    def _plan_full_roster(self) -> None:
+        self.roster = full.plan(employees=self.employees.values(), file_nips={r.nip for r in self.rows if r.nip},
+                                unreadable_rows=[r.number for r in self.rows if not full.readable(r.nip)],
+                                forced=self.force)
+        self.report.full_roster = self.roster.as_dict(self.unit_name)
+        if self.roster.withheld:
+            self.report.notes.append(self.roster.withheld)
+
     def _note_changes(self, row: Row) -> None:
         old = row.existing
         for f in FIELDS:
@@ -573,10 +599,13 @@ class _Importer:
             Employee.objects.bulk_update(changed, [*FIELDS, "supervisor_id", "updated_at"], batch_size=BATCH)
             audit_updated(changed, AUDITED, before)
             self._write_skp([r for r in valid if r.skp], ids)
+            missing = self.roster.missing if self.roster else []
+            full.deactivate(missing)
             # One account per employee of the file (new, changed or not: a roster imported before accounts
-            # existed gets them on its next import); an inactive employee's account is disabled.
+            # existed gets them on its next import); an inactive employee's account is disabled, as is the account
+            # of an employee a full roster deactivated.
             rows = valid + plan["unchanged"]
-            accounts = provision_accounts(employee_ids=[ids[r.nip] for r in rows])
+            accounts = provision_accounts(employee_ids=[ids[r.nip] for r in rows] + [e.pk for e in missing])
             self.report.accounts = accounts.as_dict()
 
     def _levels(self, rows: list[Row]) -> list[list[Row]]:

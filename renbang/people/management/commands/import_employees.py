@@ -1,6 +1,8 @@
 """manage.py import_employees FILE [--dry-run] [--skip-invalid] [--report OUT.csv] [--agency CODE]
+[--full-roster [--force]]
 
-Exit codes: 0 written (or a clean dry run); 1 rows invalid and nothing written; 2 file refused / bad arguments.
+Exit codes: 0 written (or a clean dry run); 1 rows invalid, or a full roster past the share guard without --force,
+and nothing written; 2 file refused / bad arguments.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from renbang.people.importing import import_employees
 
 DEFAULT_AGENCY = "kota-medan"
 SHOWN_ERRORS = 30
+SHOWN_MISSING = 30
 
 
 class Command(BaseCommand):
@@ -27,8 +30,15 @@ class Command(BaseCommand):
         parser.add_argument("--skip-invalid", action="store_true", help="tulis baris yang valid saja")
         parser.add_argument("--report", metavar="OUT.csv", help="tulis daftar kesalahan per baris ke berkas CSV")
         parser.add_argument("--agency", metavar="KODE", help="kode instansi (bawaan: satu-satunya, atau kota-medan)")
+        parser.add_argument("--full-roster", action="store_true",
+                            help="berkas ini daftar lengkap pegawai instansi: pegawai aktif yang tidak ada di berkas "
+                                 "dinonaktifkan (tidak dihapus), beserta akunnya")
+        parser.add_argument("--force", action="store_true",
+                            help="dengan --full-roster: nonaktifkan walau melebihi batas porsi pegawai aktif")
 
-    def handle(self, *args, file, dry_run, skip_invalid, report, agency, **options):
+    def handle(self, *args, file, dry_run, skip_invalid, report, agency, full_roster, force, **options):
+        if force and not full_roster:
+            raise CommandError("--force hanya berlaku bersama --full-roster.", returncode=2)
         agency_obj = self._agency(agency)
         path = Path(file)
         try:
@@ -38,7 +48,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         try:
             result = import_employees(data=data, filename=path.name, agency=agency_obj, dry_run=dry_run,
-                                      skip_invalid=skip_invalid)
+                                      skip_invalid=skip_invalid, full_roster=full_roster, force=force)
         except TabularError as exc:
             raise CommandError(f"Berkas ditolak: {exc}", returncode=2) from None
         elapsed = time.perf_counter() - started
@@ -54,6 +64,8 @@ class Command(BaseCommand):
             a = result.accounts
             self.stdout.write(f"Akun pengguna: {a['created']} dibuat, {a['updated']} diperbarui, "
                               f"{a['disabled']} dinonaktifkan, {a['enabled']} diaktifkan kembali.")
+        if result.full_roster:
+            self._missing(result.full_roster, written=result.written)
         for note in result.notes:
             self.stdout.write(f"  · {note}")
         for error in result.errors[:SHOWN_ERRORS]:
@@ -64,10 +76,25 @@ class Command(BaseCommand):
             self.stdout.write(f"  … dan {more} kesalahan lain{hint}.")
         if result.errors and not result.written:
             raise CommandError(f"{result.invalid_rows} baris tidak valid; tidak ada yang ditulis.", returncode=1)
+        roster = result.full_roster
+        if roster.get("over_limit") and not roster.get("forced"):
+            done = "tidak ada yang ditulis" if not dry_run else "impor sungguhan akan ditolak"
+            raise CommandError(f"Daftar lengkap menonaktifkan {roster['missing']} dari {roster['active']} pegawai "
+                               f"aktif, melebihi batas {roster['limit']:.0%}; {done}. Periksa berkasnya; bila benar, "
+                               "ulangi dengan --force.", returncode=1)
         if result.written:
             self.stdout.write(self.style.SUCCESS("Impor selesai."))
         else:
             self.stdout.write(self.style.SUCCESS("Uji coba selesai: semua baris valid; tidak ada yang ditulis."))
+
+    def _missing(self, roster: dict, *, written: bool) -> None:
+        verb = "telah" if written else "akan"
+        self.stdout.write(f"Daftar lengkap: {roster['missing']} pegawai tidak ada di berkas dan {verb} dinonaktifkan "
+                          f"(dari {roster['active']} pegawai aktif, {roster['share']:.0%}).")
+        for person in roster["people"][:SHOWN_MISSING]:
+            self.stdout.write(f"  - {person['nip']} {person['name']} ({person['unit'] or '-'})")
+        if roster["missing"] > SHOWN_MISSING:
+            self.stdout.write(f"  … dan {roster['missing'] - SHOWN_MISSING} pegawai lain.")
 
     def _agency(self, code: str | None) -> Agency:
         if code:
