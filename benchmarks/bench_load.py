@@ -77,7 +77,7 @@ def _plan_run(scenario_id: str) -> str:
         return "not started"
     job = scenario.job
     took = f" {(job.finished_at - job.created_at).total_seconds():.0f} s after the start" if job.finished_at else ""
-    return f"{job.status}{took} ({job.message or ''})".strip()
+    return f"{job.status}{took}" + (f" ({job.message})" if job.message else "")
 
 
 def _roster_import(since) -> str:

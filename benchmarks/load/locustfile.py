@@ -35,9 +35,9 @@ import re
 import time
 from pathlib import Path
 
-from locust import HttpUser, between, events, task
+from locust import events, task
+from signed import WAIT, SignedUser, cause, refused
 
-PASSWORD = os.environ.get("LOAD_PASSWORD", "renbang-demo-2026")
 CAMPAIGN = os.environ.get("LOAD_CAMPAIGN", "")
 ACCOUNTS = [x for x in os.environ.get("LOAD_ACCOUNTS", "").split(",") if x]
 SUPERVISORS = [x for x in os.environ.get("LOAD_SUPERVISORS", "").split(",") if x]
@@ -48,20 +48,13 @@ ATTENDANCE_SESSIONS = [int(x) for x in os.environ.get("LOAD_ATTENDANCE_SESSIONS"
 SCENARIO = os.environ.get("LOAD_SCENARIO", "")
 ROSTER = os.environ.get("LOAD_ROSTER", "")
 IMPORT_AT = float(os.environ.get("LOAD_IMPORT_AT", "0"))
-WAIT = tuple(float(x) for x in os.environ.get("LOAD_WAIT", "3-12").split("-", 1))
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 LEVEL_FIELD = re.compile(r'name="(c\d+)"')
 GRID_FIELD = re.compile(r'name="(e\d+)" value="\d"(?![^>]*disabled)')
 GRID_LINK = re.compile(r'href="(/kebutuhan/kampanye/\d+/isi/atasan/\d+/)"')
 CHECKED_STAFF = re.compile(r'name="employee" value="(\d+)" checked')
 UNIT_LINK = re.compile(r'href="\?unit=(\d+)"')
 CONFIRM = re.compile(r'action="(/pegawai/impor/\d+/konfirmasi/)"')
-ALERT = re.compile(r'class="alert alert-danger[^"]*"[^>]*>\s*(.{0,160})', re.S)
 FEEDBACK_FIELDS = ("relevance", "material", "facilitator", "organisation", "benefit")
-#: Every request of the run, one CSV line each (start time, name, ms, error), for bench_load's whole-run and
-#: steady-state figures; the moment the last user was spawned is written as a line named "#spawned".
-REQUEST_LOG = os.environ.get("LOAD_REQUEST_LOG", "")
-_log = open(REQUEST_LOG, "w", encoding="utf-8") if REQUEST_LOG else None  # noqa: SIM115 (closed at quit)
 _started = [time.time()]
 #: Each simulated employee and supervisor takes the next account (round again only if there are too few).
 _accounts, _supervisors = itertools.cycle(ACCOUNTS or ["pegawai"]), itertools.cycle(SUPERVISORS or ["atasan"])
@@ -72,85 +65,7 @@ def _test_started(**_kw):
     _started[0] = time.time()
 
 
-@events.request.add_listener
-def _log_request(request_type, name, response_time, response_length, exception, start_time=None, **_kw):
-    if _log is not None:
-        error = str(exception).replace("\n", " ").replace(",", ";")[:300] if exception else ""
-        _log.write(f"{start_time or 0:.3f},{request_type} {name},{response_time:.1f},{error}\n")
-
-
-@events.spawning_complete.add_listener
-def _spawned(user_count, **_kw):
-    if _log is not None:
-        _log.write(f"{time.time():.3f},#spawned,{user_count},\n")
-
-
-@events.quitting.add_listener
-def _close(**_kw):
-    if _log is not None:
-        _log.close()
-
-
-def _cause(response) -> str:
-    """Why a request failed: the status and URL, or the connection error when no response came (status 0)."""
-    if response.status_code == 0:
-        return f"no response: {type(response.error).__name__}: {response.error}"
-    return f"{response.status_code} at {response.url}"
-
-
-def _refused(text: str) -> str:
-    """The error message a page shows (a form refused, an import refused), '' when there is none."""
-    found = ALERT.search(text or "")
-    return re.sub(r"<[^>]+>|\s+", " ", found.group(1)).strip() if found else ""
-
-
-class _Signed(HttpUser):
-    abstract = True
-    wait_time = between(*WAIT)  # reading and typing between clicks (see benchmarks/README.md)
-    username = ""
-
-    def on_start(self) -> None:
-        """Log in once (the login form, then the POST checked by Argon2id); the user then browses with think time.
-        Every request says Connection: close, as nginx's proxy_pass does to gunicorn in production (docs/deploy.md:
-        HTTP/1.0, one connection per request): a client that keeps idle connections open beyond gunicorn's 2 s
-        keep-alive gets an occasional "Connection reset by peer" when gunicorn closes one as it is reused."""
-        self.client.headers["Connection"] = "close"
-        with self.client.get("/akun/masuk/", name="login form", catch_response=True) as page:
-            token = CSRF.search(page.text or "")
-            if page.status_code != 200 or token is None:
-                page.failure(_cause(page))
-                return
-        with self.client.post("/akun/masuk/", {"username": self.username, "password": PASSWORD,
-                                               "csrfmiddlewaretoken": token.group(1)}, name="login",
-                              headers={"Referer": self.host + "/akun/masuk/"}, catch_response=True) as response:
-            if response.status_code != 200 or "/akun/masuk/" in (response.url or ""):
-                response.failure("login refused: " + _cause(response))
-
-    def page(self, url: str, name: str, **kwargs):
-        """GET a page that must answer 200 for this account (after redirects, never the login page)."""
-        with self.client.get(url, name=name, catch_response=True, **kwargs) as response:
-            if response.status_code != 200 or "/akun/masuk/" in (response.url or ""):
-                response.failure(_cause(response))
-            return response
-
-    def post_form(self, url: str, page_text: str, data: dict, name: str, *, also_fine: str = "", files=None):
-        """POST a form read from `page_text` (its CSRF token); 200 after the redirect without an error message, or
-        a 4xx page saying `also_fine` (e.g. a concurrent simulated user of the same account got there first)."""
-        token = CSRF.search(page_text or "")
-        if not token:
-            return None
-        with self.client.post(url, {**data, "csrfmiddlewaretoken": token.group(1)}, name=name, catch_response=True,
-                              headers={"Referer": self.host + url}, files=files) as response:
-            ok = response.status_code == 200 and "/akun/masuk/" not in (response.url or "")
-            refused = _refused(response.text) if ok else ""
-            if (ok and not refused) or (also_fine and also_fine in (response.text or "")):
-                response.success()
-            else:
-                response.failure(f"refused: {refused}" if refused else _cause(response))
-            return response
-
-
-class CampaignEmployee(_Signed):
+class CampaignEmployee(SignedUser):
     """An employee of the campaign: home, the form, one or two draft saves, submit, my development; then browsing."""
 
     weight = 40
@@ -208,7 +123,7 @@ class CampaignEmployee(_Signed):
         self.page("/rencana/idp/", "IDP list")
 
 
-class Supervisor(_Signed):
+class Supervisor(SignedUser):
     """A supervisor of the campaign: the overview, one grid per competency saved with "next", then submit."""
 
     weight = 3
@@ -245,7 +160,7 @@ class Supervisor(_Signed):
                            lambda: self.page("/", "home")))()
 
 
-class Employee(_Signed):
+class Employee(SignedUser):
     """The demo employee's own pages that need their ids: IDP, feedback on a completed session (several sessions)."""
 
     weight = 2
@@ -277,7 +192,7 @@ class Employee(_Signed):
             self.post_form(url, page.text, data, "feedback submit", also_fine="sudah memberi umpan balik")
 
 
-class Officer(_Signed):
+class Officer(SignedUser):
     weight = 3
     username = "opd.pendidikan"
 
@@ -330,7 +245,7 @@ class Officer(_Signed):
         self.page("/siklus/pimpinan/", "leaders' dashboard")
 
 
-class Facilitator(_Signed):
+class Facilitator(SignedUser):
     weight = 1
     username = "fasilitator"
 
@@ -344,7 +259,7 @@ class Facilitator(_Signed):
             self.page(f"/pelaksanaan/sesi/{random.choice(ATTENDANCE_SESSIONS)}/presensi/", "attendance grid")
 
 
-class Head(_Signed):
+class Head(SignedUser):
     weight = 1
     username = "ppk"
 
@@ -361,7 +276,7 @@ class Head(_Signed):
         self.page("/siklus/pimpinan/", "leaders' dashboard")
 
 
-class Planner(_Signed):
+class Planner(SignedUser):
     """The one BKPSDM admin of the run: starts ONE plan run (the optimiser job, run by `manage.py db_worker`) through
     the web at their start, then polls its status like the scenario page does and watches the campaign."""
 
@@ -392,7 +307,7 @@ class Planner(_Signed):
             self.page(f"/kebutuhan/kampanye/{CAMPAIGN}/", "campaign progress")
 
 
-class RosterAdmin(_Signed):
+class RosterAdmin(SignedUser):
     """The one BKPSDM admin who imports ONE roster (LOAD_ROSTER) once everybody is there (LOAD_IMPORT_AT s after
     the start): the upload page, the upload, the preview polled until the worker's dry run is done, the confirm,
     the import polled until done; before and after, the claim queue and the employee list."""
@@ -430,13 +345,13 @@ class RosterAdmin(_Signed):
                              catch_response=True) as status:
             text = status.text or ""
             if status.status_code != 200 or "/akun/masuk/" in (status.url or ""):
-                status.failure(_cause(status))
+                status.failure(cause(status))
                 return
             if "hx-get=" in text:  # not finished: poll again in 1 s
                 return
             self.job_url = ""
-            if _refused(text):
-                status.failure(f"roster import: {_refused(text)}")
+            if refused(text):
+                status.failure(f"roster import: {refused(text)}")
                 return
         confirm = CONFIRM.search(text)
         if self.preview and confirm:

@@ -56,7 +56,7 @@ def scenario_ids(*, users: int, out: Path | None = None) -> dict[str, str]:
     roster = ""
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-        (out / "roster.csv").write_bytes(roster_file(campaign.agency, exclude=employees))
+        (out / "roster.csv").write_bytes(roster_file(campaign.agency, exclude=[*employees, *supervisors]))
         roster = str(out / "roster.csv")
     return {"LOAD_CAMPAIGN": str(campaign.pk), "LOAD_EMPLOYEE_IDS": ",".join(map(str, ids)),
             "LOAD_ACCOUNTS": ",".join(employees), "LOAD_SUPERVISORS": ",".join(supervisors), "LOAD_ROSTER": roster,
