@@ -316,7 +316,8 @@ def run() -> list[tuple[str, str]]:
     requests = sum(1 for _row in _read_log(log)[0])
     rows.insert(-1, ("load: server CPU per request (gunicorn + PostgreSQL)",
                      f"{(used['web'] + used['db']) * 1000 / max(requests, 1):.0f} ms ({used['web'] + used['db']:.0f} "
-                     f"CPU-s / {requests:,} requests, logins included; the job worker apart)"))
+                     f"CPU-s / {requests:,} requests, logins included; the job worker's own CPU apart, its queries in "
+                     f"PostgreSQL's)"))
     rows.insert(-1, ("load: the plan run started by the BKPSDM admin (job worker)",
                      _plan_run(scenario["LOAD_SCENARIO"])))
     rows.insert(-1, ("load: the roster import by the BKPSDM admin (job worker)", _roster_import(since)))

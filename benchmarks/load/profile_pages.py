@@ -127,7 +127,7 @@ def main(repeat: int = 5, only: str = "") -> None:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
             backend = cursor.fetchone()[0]
-    print(f"{'page':<32} {'status':>6} {'app CPU':>8} {'DB CPU':>7} {'wall ms':>8} {'queries':>8}")
+    print(f"{'page':<46} {'status':>6} {'app CPU':>8} {'DB CPU':>7} {'wall ms':>8} {'queries':>8}")
     total_cpu = total_db = 0.0
     for account, name, url in pages(ids):
         if only and only not in name:
@@ -157,9 +157,9 @@ def main(repeat: int = 5, only: str = "") -> None:
             queries, status = len(captured), response.status_code
         total_cpu += statistics.mean(cpu)
         total_db += statistics.mean(db)
-        print(f"{name:<32} {status:>6} {statistics.mean(cpu) * 1000:>8.0f} {statistics.mean(db) * 1000:>7.0f} "
+        print(f"{name:<46} {status:>6} {statistics.mean(cpu) * 1000:>8.0f} {statistics.mean(db) * 1000:>7.0f} "
               f"{statistics.median(wall) * 1000:>8.0f} {queries:>8}")
-    print(f"{'sum of means (ms)':<32} {'':>6} {total_cpu * 1000:>8.0f} {total_db * 1000:>7.0f}")
+    print(f"{'sum of means (ms)':<46} {'':>6} {total_cpu * 1000:>8.0f} {total_db * 1000:>7.0f}")
 
 
 if __name__ == "__main__":
