@@ -1,27 +1,31 @@
-"""Load: locust on loopback against gunicorn + the current database with the demo data (issue 10, item 6).
+"""Load: the last days of a needs-analysis campaign, locust on loopback against gunicorn + PostgreSQL (issue 20).
 
-Mixed traffic (benchmarks/load/locustfile.py): employees filling their self-assessment (the benchmark's own open
-campaign for the demo employee's unit: the demo's campaigns are closed), opening "my development", their IDP and
-the calendar and giving feedback; officers browsing lists, searches, details, the API, the catalogue, JP
-compliance and the leaders' dashboard; the facilitator's attendance grid; the PPK reading dashboards; and one
-plan run by the BKPSDM admin, started through the web and run by the job worker (`manage.py db_worker`, started
-beside gunicorn as in production) on a scenario of its own ("Uji beban", a copy of the demo's base scenario; its
-earlier draft plans are removed first).
+The scenario (benchmarks/load/locustfile.py; what it needs in the database: benchmarks/load/scenario.py): most
+users are employees of the benchmark's open campaign (the whole agency), each with an account of their own, who
+open their self-assessment form, save a draft once or twice, submit it and read "my development"; supervisors
+(accounts of their own) fill their grids and submit; OPD officers watch the campaign's progress, the heatmap and
+their lists; the PPK reads the leaders' dashboard; the facilitator takes attendance; ONE BKPSDM admin runs ONE
+plan and ONE imports ONE small roster through the web, both run by the job worker (`manage.py db_worker`, started
+beside gunicorn as in production). The campaign's answers are deleted before each run, so runs are alike.
 
-Each simulated user logs in once, then browses with think time (LOAD_WAIT, 3-12 s between two tasks); users
-arrive at LOAD_SPAWN_RATE per second (1: 100 logins over 100 s). Bounded: LOAD_USERS users (100) for LOAD_SECONDS
-(180 s) on a free loopback port; gunicorn runs LOAD_WORKERS gthread workers × LOAD_THREADS threads (3 × 4, as
-docs/deploy.md) with DEBUG off (collectstatic first). Why these numbers: benchmarks/README.md.
-Target (issue 10): 100 users, p95 ≤ 500 ms, 0 errors on 2 cores.
+Each simulated user logs in once (Argon2id, ~40 ms of CPU), then waits LOAD_WAIT (3-12 s) between two steps.
+Bounded: LOAD_USERS users (100) arriving at LOAD_SPAWN_RATE per second for LOAD_SECONDS, on a free loopback port;
+gunicorn runs LOAD_WORKERS gthread workers × LOAD_THREADS threads (3 × 4, as docs/deploy.md) with DEBUG off.
+Up to 199 users: 1 user/s and 180 s (100 users: 100 s of arrivals, then 80 s all together). From 200 users:
+2 users/s and 360 s, so that 300 users have all arrived after 150 s and are all there for 210 s (1/s would
+leave 300 users together for no time at all within 300 s, and a run of 8 minutes in all is what a developer
+can wait for); each overrides with its variable. Why these numbers: benchmarks/README.md.
+Target (issue 20): 300 users, 0 errors, p95 ≤ 500 ms, logins p95 ≤ 300 ms, ≤ 35 ms of server CPU per request.
 
 Everything of a run stays in var/bench/load/: requests.csv (every request: start, name, ms, error; the moment
-the last user was spawned), locust's CSVs and output, gunicorn's and the worker's log. The report gives the
-whole run, the logins apart, the steady state (from 10 s after the last user arrived), each page, and each
-error with its cause.
+the last user was spawned), the roster file, locust's CSVs and output, gunicorn's and the worker's log. The report
+gives the whole run, the logins apart, the steady state (from 10 s after the last user arrived), each page, each
+error with its cause, the CPU of gunicorn, PostgreSQL, the worker and locust, the server CPU per request, the
+load average before and after, and how the plan run and the roster import ended.
 
-`run()` returns rows for `make bench`; `python benchmarks/bench_load.py` prints them. On a database without
-the demo agency it seeds one (LOAD_EMPLOYEES employees, 5,000) and the demo accounts first; on PostgreSQL it
-then runs ANALYZE.
+`run()` returns rows for `make bench` (which moves this benchmark to PostgreSQL LOAD_DATABASE_URL when a server
+answers); `python benchmarks/bench_load.py` prints them. On a database without the demo agency it seeds one
+(LOAD_EMPLOYEES employees, 5,000) and the demo accounts first; on PostgreSQL it then runs ANALYZE.
 """
 
 from __future__ import annotations
@@ -37,15 +41,20 @@ import time
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from load.scenario import scenario_ids
+
 ROOT = Path(__file__).resolve().parent.parent
 USERS = int(os.environ.get("LOAD_USERS", "100"))
-SECONDS = int(os.environ.get("LOAD_SECONDS", "180"))
-SPAWN_RATE = float(os.environ.get("LOAD_SPAWN_RATE", "1"))
+SECONDS = int(os.environ.get("LOAD_SECONDS", "360" if USERS >= 200 else "180"))
+SPAWN_RATE = float(os.environ.get("LOAD_SPAWN_RATE", "2" if USERS >= 200 else "1"))
 WAIT = os.environ.get("LOAD_WAIT", "3-12")  # seconds of think time between two pages of one user (min-max)
 WORKERS = int(os.environ.get("LOAD_WORKERS", "3"))
 THREADS = int(os.environ.get("LOAD_THREADS", "4"))
 STEADY_AFTER = 10  # seconds after the last user was spawned: their logins are done
 OUT = ROOT / "var" / "bench" / "load"  # request log, locust's CSVs and output, gunicorn's log (kept after the run)
+# The roster import starts once every user has arrived (at half the run at the latest): it is part of the peak.
+IMPORT_AT = float(os.environ.get("LOAD_IMPORT_AT", min(USERS / SPAWN_RATE, SECONDS / 2)))
 
 
 def _setup_django() -> None:
@@ -59,100 +68,6 @@ def _setup_django() -> None:
         django.setup()
 
 
-def _scenario_ids() -> dict[str, str]:
-    """Seed the demo if needed; the open campaign of the demo employee and employees the officer may read."""
-    from django.core.management import call_command
-    from django.db import connection
-
-    from renbang.accounts.models import User
-    from renbang.accounts.scoping import for_user
-    from renbang.core.demo import DEMO_AGENCY_CODE
-    from renbang.needs import selectors
-    from renbang.org.models import Agency
-    from renbang.people.models import Employee
-
-    call_command("migrate", verbosity=0)  # run alone (python benchmarks/bench_load.py) on a new database
-    if not Agency.objects.filter(code=DEMO_AGENCY_CODE).exists():
-        call_command("seed_demo", employees=int(os.environ.get("LOAD_EMPLOYEES", "5000")), seed=7, verbosity=0)
-    call_command("demo_accounts", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    if connection.vendor == "postgresql":
-        # Planner statistics, as autovacuum would have them on a live server: without them (a database seeded a
-        # moment ago, or a server running with autovacuum off) PostgreSQL picks nested loops over 50,000 rows.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    employee_user = User.objects.get(username="pegawai")
-    campaign = next((c for c in selectors.campaigns_for_user(employee_user)
-                     if c.is_open and c.self_on and selectors.is_target(c, employee_user.employee)), None)
-    if campaign is None:  # the demo's campaigns are closed: employees fill the benchmark's own (their unit)
-        campaign = _open_campaign(employee_user)
-    officer = User.objects.get(username="opd.pendidikan")
-    ids = list(for_user(Employee.objects.all(), officer, "view").order_by("pk").values_list("pk", flat=True)[:300])
-    return {"LOAD_CAMPAIGN": str(campaign.pk) if campaign else "", "LOAD_EMPLOYEE_IDS": ",".join(map(str, ids)),
-            **_later_apps_ids(employee_user)}
-
-
-LOAD_SCENARIO_NAME = "Uji beban (benchmark)"
-
-
-def _open_campaign(employee_user):
-    """An open self-assessment campaign of next year for the demo employee's unit, made once (kept open)."""
-    import datetime as dt
-
-    from renbang.needs import services
-    from renbang.needs.models import Campaign
-
-    employee = employee_user.employee
-    campaign = Campaign.objects.filter(agency_id=employee.agency_id, name=LOAD_SCENARIO_NAME).first()
-    if campaign is None:
-        today = dt.date.today()
-        campaign = services.campaign_create(agency=employee.agency, name=LOAD_SCENARIO_NAME, year=today.year + 1,
-                                            period_start=today, period_end=today + dt.timedelta(days=60),
-                                            peer_on=False, target_units=[employee.unit])
-    if campaign.status == Campaign.Status.DRAFT:
-        services.campaign_open(campaign=campaign)
-    return campaign if campaign.is_open else None
-
-
-def _later_apps_ids(employee_user) -> dict[str, str]:
-    """The demo employee's IDP and the sessions they may give feedback on, the facilitator's sessions, and the
-    benchmark's own planning scenario (made from the demo's base scenario; earlier benchmark drafts removed)."""
-    from renbang.accounts.models import User
-    from renbang.delivery.models import Enrolment, Session
-    from renbang.evaluation import services as evaluation
-    from renbang.plans.models import DevelopmentPlan, PlanningScenario, PlanStatus, ScenarioStatus
-    from renbang.plans.selectors import idps_for_user
-
-    # the IDP of the agency's adopted plan (not of a benchmark draft, which the next run removes)
-    idp = idps_for_user(employee_user).filter(employee_id=employee_user.employee_id,
-                                              plan__status=PlanStatus.APPROVED).order_by(
-        "-plan__year", "-plan__version").first()
-
-    def form_opens(enrolment) -> bool:  # the feedback page answers 200: open, or already answered
-        problem = evaluation.feedback_problem(enrolment, employee_user)
-        return problem is None or problem[0] == evaluation.DONE
-
-    completed = Enrolment.objects.filter(employee_id=employee_user.employee_id,
-                                         session__status=Session.Status.COMPLETED).select_related("session")
-    feedback = [e.session_id for e in completed.order_by("-session__end_date")[:20] if form_opens(e)][:5]
-    facilitator = User.objects.get(username="fasilitator")
-    attendance = list(Session.objects.filter(facilitator=facilitator).exclude(status=Session.Status.CANCELLED)
-                      .order_by("-start_date").values_list("pk", flat=True)[:5])
-    base = PlanningScenario.objects.filter(agency_id=employee_user.agency_id).exclude(
-        name=LOAD_SCENARIO_NAME).order_by("-year", "pk").first()
-    scenario = None
-    if base is not None:
-        scenario = PlanningScenario.objects.filter(agency_id=base.agency_id, name=LOAD_SCENARIO_NAME).first()
-        if scenario is None:
-            scenario = base
-            scenario.pk, scenario.name = None, LOAD_SCENARIO_NAME
-        scenario.status, scenario.job = ScenarioStatus.DRAFT, None
-        scenario.save()
-        DevelopmentPlan.objects.filter(scenario=scenario, status=PlanStatus.DRAFT).delete()
-    return {"LOAD_IDP": str(idp.pk) if idp else "", "LOAD_FEEDBACK_SESSIONS": ",".join(map(str, feedback)),
-            "LOAD_ATTENDANCE_SESSIONS": ",".join(map(str, attendance)),
-            "LOAD_SCENARIO": str(scenario.pk) if scenario else ""}
-
-
 def _plan_run(scenario_id: str) -> str:
     """How the plan run started during the load went (the Job the admin started through the web)."""
     from renbang.plans.models import PlanningScenario
@@ -162,7 +77,27 @@ def _plan_run(scenario_id: str) -> str:
         return "not started"
     job = scenario.job
     took = f" {(job.finished_at - job.created_at).total_seconds():.0f} s after the start" if job.finished_at else ""
-    return f"{job.status}{took} ({job.message or ''})".strip()
+    return f"{job.status}{took}" + (f" ({job.message})" if job.message else "")
+
+
+def _roster_import(since) -> str:
+    """How the roster import of the run went: its preview and its import (jobs of the worker), their reports."""
+    from renbang.core.models import Job
+    from renbang.people.jobs import APPLY_KIND, PREVIEW_KIND
+
+    jobs = list(Job.objects.filter(kind__in=(PREVIEW_KIND, APPLY_KIND), created_at__gte=since).order_by("pk"))
+    if not jobs:
+        return "not started"
+    parts = []
+    for job in jobs:
+        step = "preview" if job.kind == PREVIEW_KIND else "import"
+        took = f" in {(job.finished_at - job.created_at).total_seconds():.1f} s" if job.finished_at else ""
+        report = (job.result or {}).get("report") or {}
+        counts = (f": {report.get('total_rows')} rows, {report.get('updated')} updated, {report.get('unchanged')} "
+                  f"unchanged, {report.get('invalid_rows')} invalid" if report else
+                  f": {(job.result or {}).get('refused') or job.message or ''}")
+        parts.append(f"{step} {job.status}{took}{counts}")
+    return "; ".join(parts)
 
 
 def _free_port() -> int:
@@ -222,7 +157,7 @@ def report(log: Path, load_before, load_after, elapsed: float, server_log: Path)
     out = [(f"load: {USERS} users (spawned {SPAWN_RATE}/s), {SECONDS} s, think time {WAIT}, gunicorn "
             f"{WORKERS}×{THREADS} gthread, {_vendor()}", "whole run: " + _summary(rows, last - first))]
     logins = [r for r in rows if r[1] == "POST login"]
-    out.append(("load: logins (POST, PBKDF2)", _summary(logins, last - first)))
+    out.append(("load: logins (POST, Argon2id)", _summary(logins, last - first)))
     out.append(("load: whole run without the logins", _summary([r for r in rows if r[1] != "POST login"],
                                                                 last - first)))
     if spawned is not None:
@@ -326,17 +261,18 @@ def run() -> list[tuple[str, str]]:
             return rows
     _setup_django()
     from django.db import connection
+    from django.utils import timezone
 
-    scenario = _scenario_ids()
+    scenario = scenario_ids(users=USERS, out=OUT)
     connection.close()
-    OUT.mkdir(parents=True, exist_ok=True)
     log, server_log = OUT / "requests.csv", OUT / "gunicorn.log"
     env = {**os.environ, "DJANGO_DEBUG": "false", "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SECURE_COOKIES": "false",
            "DJANGO_SECURE_SSL_REDIRECT": "false", "LOG_LEVEL": "WARNING", "LOAD_REQUEST_LOG": str(log),
-           "LOAD_WAIT": WAIT, **scenario,
+           "LOAD_WAIT": WAIT, "LOAD_IMPORT_AT": str(IMPORT_AT), **scenario,
            # backends live through the run (not recycled after 60 s), so that their CPU can be read at the end
            "DB_CONN_MAX_AGE": str(SECONDS + 600)}
     env.pop("RENBANG_TESTING", None)
+    env.pop("TASKS_BACKEND", None)  # `make bench` runs jobs inline; here the job worker runs them, as in production
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -353,7 +289,7 @@ def run() -> list[tuple[str, str]]:
             load_before = os.getloadavg()
             cpu_before = _server_cpu(server.pid, worker.pid)
             locust_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            started = time.perf_counter()
+            started, since = time.perf_counter(), timezone.now()
             with open(OUT / "locust.log", "w") as locust_out:
                 subprocess.run([sys.executable, "-m", "locust", "-f", str(ROOT / "benchmarks/load/locustfile.py"),
                                 "--headless", "-u", str(USERS), "-r", str(SPAWN_RATE), "-t", f"{SECONDS}s",
@@ -377,8 +313,14 @@ def run() -> list[tuple[str, str]]:
                      f"gunicorn {used['web']:.0f} · PostgreSQL backends {used['db']:.0f} · job worker "
                      f"{used['worker']:.0f} · locust {locust_cpu:.0f}, of {elapsed * (os.cpu_count() or 1):.0f} "
                      f"core-seconds in {elapsed:.0f} s (the rest went to other work on the machine)"))
+    requests = sum(1 for _row in _read_log(log)[0])
+    rows.insert(-1, ("load: server CPU per request (gunicorn + PostgreSQL)",
+                     f"{(used['web'] + used['db']) * 1000 / max(requests, 1):.0f} ms ({used['web'] + used['db']:.0f} "
+                     f"CPU-s / {requests:,} requests, logins included; the job worker's own CPU apart, its queries in "
+                     f"PostgreSQL's)"))
     rows.insert(-1, ("load: the plan run started by the BKPSDM admin (job worker)",
                      _plan_run(scenario["LOAD_SCENARIO"])))
+    rows.insert(-1, ("load: the roster import by the BKPSDM admin (job worker)", _roster_import(since)))
     return rows
 
 

@@ -1,147 +1,170 @@
-"""Mixed traffic for `benchmarks/bench_load.py` (run by locust, headless, on loopback; see that file).
+"""The last days of a needs-analysis campaign, for `benchmarks/bench_load.py` (locust, headless, on loopback).
 
-Employees fill their self-assessment (open the form, save drafts, read their profile), open "my development",
-their IDP and the calendar, and give feedback on a completed session; officers browse lists, searches, the API,
-the JP compliance and staff pages and the leaders' dashboard; the facilitator opens an attendance grid; the PPK
-reads the dashboards; ONE BKPSDM admin runs one plan (starts the optimiser job through the web, as the app does,
-and polls its status while the worker runs it). Several simulated users share each demo account (one session
-each). The ids the scenario needs come from the environment (bench_load sets them). Each user logs in once
-(on_start) and then waits LOAD_WAIT seconds (min-max, uniform) between two tasks, as a person reads a page or
-fills a form before the next click; a task of several requests (a form and its save, a list and a detail)
-makes them back to back.
+Who is there (weights; the counts at LOAD_USERS=300 in brackets):
+- employees of the campaign (40, ~238), each a DISTINCT account (LOAD_ACCOUNTS): home, open the self-assessment
+  form, save a draft (a second time with some levels changed, one in two), submit, read "my development"; then
+  they browse their own pages (home, my development, competency profile, calendar, IDP list);
+- supervisors (3, ~18), distinct accounts too (LOAD_SUPERVISORS): their overview, then one grid per competency
+  (choose a level for each of their staff, "save & next"), then submit the complete assessments;
+- OPD officers (3, ~18: one account, several sessions): campaign progress (and a unit of it), the heatmap, the
+  employee list, search, details, the API, the catalogue, JP compliance, staff participation, the leaders'
+  dashboard;
+- the demo employee (2, ~12 sessions of "pegawai"): IDP, calendar, feedback on a completed session, my development;
+- the facilitator (1) on attendance grids; the PPK (1) on the leaders' dashboard, home and heatmap;
+- ONE BKPSDM admin who runs ONE plan (starts the optimiser job through the web at their start and polls it, as the
+  scenario page does, while `manage.py db_worker` runs it), and ONE BKPSDM admin who imports ONE small roster
+  (LOAD_ROSTER) through the web once every user has arrived (LOAD_IMPORT_AT seconds after the start): upload,
+  poll the preview (the job worker's dry run), confirm, poll the import.
+
+The ids come from the environment (bench_load sets them, benchmarks/load/scenario.py makes them). Each user logs
+in once (on_start) and then waits LOAD_WAIT seconds (min-max, uniform) between two steps, as a person reads a page
+or fills a form before the next click; the pollers wait 1 s, as the pages' HTMX polls do.
 
 Every page is expected to answer 200 for its account: a redirect to the login page or any other status counts
-as an error (a scenario URL that an account may not open is a mistake in the scenario, not load).
+as an error, and so does a form answered with an error message (a scenario that an account cannot follow is a
+mistake in the scenario, not load).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import random
 import re
 import time
+from pathlib import Path
 
-from locust import HttpUser, between, events, task
+from locust import events, task
+from signed import WAIT, SignedUser, cause, refused
 
-PASSWORD = os.environ.get("LOAD_PASSWORD", "renbang-demo-2026")
 CAMPAIGN = os.environ.get("LOAD_CAMPAIGN", "")
+ACCOUNTS = [x for x in os.environ.get("LOAD_ACCOUNTS", "").split(",") if x]
+SUPERVISORS = [x for x in os.environ.get("LOAD_SUPERVISORS", "").split(",") if x]
 EMPLOYEE_IDS = [int(x) for x in os.environ.get("LOAD_EMPLOYEE_IDS", "").split(",") if x]
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-LEVEL_FIELD = re.compile(r'name="(c\d+)"')
 IDP = os.environ.get("LOAD_IDP", "")
 FEEDBACK_SESSIONS = [int(x) for x in os.environ.get("LOAD_FEEDBACK_SESSIONS", "").split(",") if x]
 ATTENDANCE_SESSIONS = [int(x) for x in os.environ.get("LOAD_ATTENDANCE_SESSIONS", "").split(",") if x]
 SCENARIO = os.environ.get("LOAD_SCENARIO", "")
-WAIT = tuple(float(x) for x in os.environ.get("LOAD_WAIT", "3-12").split("-", 1))
+ROSTER = os.environ.get("LOAD_ROSTER", "")
+IMPORT_AT = float(os.environ.get("LOAD_IMPORT_AT", "0"))
+LEVEL_FIELD = re.compile(r'name="(c\d+)"')
+GRID_FIELD = re.compile(r'name="(e\d+)" value="\d"(?![^>]*disabled)')
+GRID_LINK = re.compile(r'href="(/kebutuhan/kampanye/\d+/isi/atasan/\d+/)"')
+CHECKED_STAFF = re.compile(r'name="employee" value="(\d+)" checked')
+UNIT_LINK = re.compile(r'href="\?unit=(\d+)"')
+CONFIRM = re.compile(r'action="(/pegawai/impor/\d+/konfirmasi/)"')
 FEEDBACK_FIELDS = ("relevance", "material", "facilitator", "organisation", "benefit")
-#: Every request of the run, one CSV line each (start time, name, ms, error), for bench_load's whole-run and
-#: steady-state figures; the moment the last user was spawned is written as a line named "#spawned".
-REQUEST_LOG = os.environ.get("LOAD_REQUEST_LOG", "")
-_log = open(REQUEST_LOG, "w", encoding="utf-8") if REQUEST_LOG else None  # noqa: SIM115 (closed at quit)
+_started = [time.time()]
+#: Each simulated employee and supervisor takes the next account (round again only if there are too few).
+_accounts, _supervisors = itertools.cycle(ACCOUNTS or ["pegawai"]), itertools.cycle(SUPERVISORS or ["atasan"])
 
 
-@events.request.add_listener
-def _log_request(request_type, name, response_time, response_length, exception, start_time=None, **_kw):
-    if _log is not None:
-        error = str(exception).replace("\n", " ").replace(",", ";")[:300] if exception else ""
-        _log.write(f"{start_time or 0:.3f},{request_type} {name},{response_time:.1f},{error}\n")
+@events.test_start.add_listener
+def _test_started(**_kw):
+    _started[0] = time.time()
 
 
-@events.spawning_complete.add_listener
-def _spawned(user_count, **_kw):
-    if _log is not None:
-        _log.write(f"{time.time():.3f},#spawned,{user_count},\n")
+class CampaignEmployee(SignedUser):
+    """An employee of the campaign: home, the form, one or two draft saves, submit, my development; then browsing."""
 
-
-@events.quitting.add_listener
-def _close(**_kw):
-    if _log is not None:
-        _log.close()
-
-
-def _cause(response) -> str:
-    """Why a request failed: the status and URL, or the connection error when no response came (status 0)."""
-    if response.status_code == 0:
-        return f"no response: {type(response.error).__name__}: {response.error}"
-    return f"{response.status_code} at {response.url}"
-
-
-class _Signed(HttpUser):
-    abstract = True
-    wait_time = between(*WAIT)  # reading and typing between clicks (see benchmarks/README.md)
-    username = ""
+    weight = 40
 
     def on_start(self) -> None:
-        """Log in once (the login form, then the POST checked by PBKDF2); the user then browses with think time.
-        Every request says Connection: close, as nginx's proxy_pass does to gunicorn in production (docs/deploy.md:
-        HTTP/1.0, one connection per request): a client that keeps idle connections open beyond gunicorn's 2 s
-        keep-alive gets an occasional "Connection reset by peer" when gunicorn closes one as it is reused."""
-        self.client.headers["Connection"] = "close"
-        with self.client.get("/akun/masuk/", name="login form", catch_response=True) as page:
-            token = CSRF.search(page.text or "")
-            if page.status_code != 200 or token is None:
-                page.failure(_cause(page))
-                return
-        with self.client.post("/akun/masuk/", {"username": self.username, "password": PASSWORD,
-                                               "csrfmiddlewaretoken": token.group(1)}, name="login",
-                              headers={"Referer": self.host + "/akun/masuk/"}, catch_response=True) as response:
-            if response.status_code != 200 or "/akun/masuk/" in (response.url or ""):
-                response.failure("login refused: " + _cause(response))
+        self.username = next(_accounts)
+        super().on_start()
+        self.form_url = f"/kebutuhan/kampanye/{CAMPAIGN}/isi/diri/"
+        self.form, self.levels = "", {}
+        saves = [self.save_draft] * random.choice((1, 2))
+        self.steps = [self.home, self.open_form, *saves, self.submit, self.my_development] if CAMPAIGN else []
 
-    def page(self, url: str, name: str):
-        """GET a page that must answer 200 for this account (after redirects, never the login page)."""
-        with self.client.get(url, name=name, catch_response=True) as response:
-            if response.status_code != 200 or "/akun/masuk/" in (response.url or ""):
-                response.failure(_cause(response))
-            return response
+    @task
+    def next_step(self):
+        if self.steps:
+            self.steps.pop(0)()
+        else:
+            random.choice((self.home, self.my_development, self.my_development, self.my_profile, self.calendar,
+                           self.idp_list))()
 
-    def post_form(self, url: str, page_text: str, data: dict, name: str, *, also_fine: str = ""):
-        """POST a form read from `page_text` (its CSRF token); 200 after the redirect, or a 4xx page saying
-        `also_fine` (e.g. a concurrent simulated user of the same account got there first)."""
-        token = CSRF.search(page_text)
-        if not token:
-            return None
-        with self.client.post(url, {**data, "csrfmiddlewaretoken": token.group(1)}, name=name, catch_response=True,
-                              headers={"Referer": self.host + url}) as response:
-            ok = response.status_code == 200 and "/akun/masuk/" not in (response.url or "")
-            if ok or (also_fine and also_fine in (response.text or "")):
-                response.success()
-            else:
-                response.failure(_cause(response))
-            return response
+    def open_form(self):
+        self.form = self.page(self.form_url, "self-assessment form").text or ""
+        self.levels = {name: random.randint(1, 5) for name in sorted(set(LEVEL_FIELD.findall(self.form)))}
 
+    def save_draft(self):
+        """Save what was chosen; a second save changes two or three levels (a person reconsidering)."""
+        if not self.levels:
+            return
+        for name in random.sample(sorted(self.levels), min(3, len(self.levels))):
+            self.levels[name] = random.randint(1, 5)
+        response = self.post_form(self.form_url, self.form, {**self.levels, "save": ""}, "self-assessment save draft")
+        self.form = (response.text if response is not None else "") or self.form
 
-class Employee(_Signed):
-    weight = 6
-    username = "pegawai"
+    def submit(self):
+        if not self.levels:
+            return
+        self.post_form(self.form_url, self.form, {**self.levels, "submit": ""}, "self-assessment submit")
 
-    @task(3)
     def home(self):
         self.page("/", "home")
 
-    @task(3)
-    def fill_self_assessment(self):
-        if not CAMPAIGN:
-            return
-        url = f"/kebutuhan/kampanye/{CAMPAIGN}/isi/diri/"
-        page = self.page(url, "self-assessment form")
-        fields = sorted(set(LEVEL_FIELD.findall(page.text or "")))
-        if fields:
-            self.post_form(url, page.text, {name: str(random.randint(1, 5)) for name in fields},
-                           "self-assessment save draft")
+    def my_development(self):
+        self.page("/siklus/saya/", "my development")
 
-    @task(1)
     def my_profile(self):
         self.page("/kebutuhan/hasil/saya/", "my competency profile")
 
-    @task(1)
-    def my_training(self):
-        self.page("/pelaksanaan/", "my training")
+    def calendar(self):
+        self.page("/pelaksanaan/", "calendar")
+        start = dt.date.today().replace(day=1)
+        self.page(f"/pelaksanaan/kalender/acara/?start={start.isoformat()}&end={(start + dt.timedelta(days=42))}",
+                  "calendar events")
 
-    @task(3)
-    def my_development(self):
-        self.page("/siklus/saya/", "my development")
+    def idp_list(self):
+        self.page("/rencana/idp/", "IDP list")
+
+
+class Supervisor(SignedUser):
+    """A supervisor of the campaign: the overview, one grid per competency saved with "next", then submit."""
+
+    weight = 3
+
+    def on_start(self) -> None:
+        self.username = next(_supervisors)
+        super().on_start()
+        self.overview_url = f"/kebutuhan/kampanye/{CAMPAIGN}/isi/atasan/"
+        self.grids: list[str] | None = None
+        self.current, self.submitted = "", False
+
+    @task
+    def next_step(self):
+        if not CAMPAIGN:
+            return
+        if self.grids is None:  # the overview: which competencies to grade
+            overview = self.page(self.overview_url, "supervisor overview").text or ""
+            self.grids = list(dict.fromkeys(GRID_LINK.findall(overview)))
+        elif self.grids and not self.current:
+            self.current = self.page(self.grids[0], "supervisor grid").text or ""
+        elif self.grids:  # grade everyone on this grid, "save & next" (answered by the next grid, or the overview)
+            levels = {name: random.randint(1, 5) for name in set(GRID_FIELD.findall(self.current))}
+            response = self.post_form(self.grids.pop(0), self.current, {**levels, "next": ""},
+                                      "supervisor grid save & next")
+            self.current = (response.text if response is not None else "") or ""
+        elif not self.submitted:
+            self.submitted = True
+            overview = self.current or self.page(self.overview_url, "supervisor overview").text or ""
+            staff = CHECKED_STAFF.findall(overview)
+            if staff:
+                self.post_form(self.overview_url, overview, {"employee": staff}, "supervisor submit")
+        else:
+            random.choice((lambda: self.page(self.overview_url, "supervisor overview"),
+                           lambda: self.page("/", "home")))()
+
+
+class Employee(SignedUser):
+    """The demo employee's own pages that need their ids: IDP, feedback on a completed session (several sessions)."""
+
+    weight = 2
+    username = "pegawai"
 
     @task(2)
     def my_idp(self):
@@ -149,12 +172,13 @@ class Employee(_Signed):
         if IDP:
             self.page(f"/rencana/idp/{IDP}/", "my IDP")
 
-    @task(2)
-    def calendar(self):
-        self.page("/pelaksanaan/", "calendar")
-        start = dt.date.today().replace(day=1)
-        self.page(f"/pelaksanaan/kalender/acara/?start={start.isoformat()}&end={(start + dt.timedelta(days=42))}",
-                  "calendar events")
+    @task(1)
+    def my_training(self):
+        self.page("/pelaksanaan/", "my training")
+
+    @task(1)
+    def my_development(self):
+        self.page("/siklus/saya/", "my development")
 
     @task(1)
     def give_feedback(self):
@@ -168,17 +192,28 @@ class Employee(_Signed):
             self.post_form(url, page.text, data, "feedback submit", also_fine="sudah memberi umpan balik")
 
 
-class Officer(_Signed):
+class Officer(SignedUser):
     weight = 3
     username = "opd.pendidikan"
 
     @task(3)
-    def employee_list(self):
-        self.page("/pegawai/", "employee list")
+    def campaign_progress(self):
+        if not CAMPAIGN:
+            return
+        progress = self.page(f"/kebutuhan/kampanye/{CAMPAIGN}/", "campaign progress").text or ""
+        units = UNIT_LINK.findall(progress)
+        if units and random.random() < 0.5:  # and one of its units, with the staff still waiting
+            self.page(f"/kebutuhan/kampanye/{CAMPAIGN}/?unit={random.choice(units)}", "campaign progress of a unit")
 
     @task(1)
-    def employee_list_page(self):
-        self.page(f"/pegawai/?page={random.randint(2, 40)}&sort=unit", "employee list page n")
+    def heatmap(self):
+        self.page("/kebutuhan/hasil/", "needs heatmap")
+
+    @task(2)
+    def employee_list(self):
+        self.page("/pegawai/", "employee list")
+        if random.random() < 0.3:
+            self.page(f"/pegawai/?page={random.randint(2, 40)}&sort=unit", "employee list page n")
 
     @task(1)
     def search(self):
@@ -197,7 +232,7 @@ class Officer(_Signed):
     def catalogue(self):
         self.page("/katalog/", "catalogue")
 
-    @task(2)
+    @task(1)
     def compliance(self):
         self.page("/pelaksanaan/kepatuhan-jp/", "JP compliance")
 
@@ -210,7 +245,7 @@ class Officer(_Signed):
         self.page("/siklus/pimpinan/", "leaders' dashboard")
 
 
-class Facilitator(_Signed):
+class Facilitator(SignedUser):
     weight = 1
     username = "fasilitator"
 
@@ -224,11 +259,11 @@ class Facilitator(_Signed):
             self.page(f"/pelaksanaan/sesi/{random.choice(ATTENDANCE_SESSIONS)}/presensi/", "attendance grid")
 
 
-class Head(_Signed):
+class Head(SignedUser):
     weight = 1
     username = "ppk"
 
-    @task(2)
+    @task(1)
     def dashboard(self):
         self.page("/", "home")
 
@@ -241,9 +276,9 @@ class Head(_Signed):
         self.page("/siklus/pimpinan/", "leaders' dashboard")
 
 
-class Planner(_Signed):
+class Planner(SignedUser):
     """The one BKPSDM admin of the run: starts ONE plan run (the optimiser job, run by `manage.py db_worker`) through
-    the web at their start, then polls its status like the scenario page does and reads the plan pages."""
+    the web at their start, then polls its status like the scenario page does and watches the campaign."""
 
     fixed_count = 1
     username = "admin.bkpsdm"
@@ -267,5 +302,60 @@ class Planner(_Signed):
         self.page("/rencana/", "plans index")
 
     @task(1)
-    def claims(self):
-        self.page("/pelaksanaan/klaim/", "claim queue")
+    def campaign_progress(self):
+        if CAMPAIGN:
+            self.page(f"/kebutuhan/kampanye/{CAMPAIGN}/", "campaign progress")
+
+
+class RosterAdmin(SignedUser):
+    """The one BKPSDM admin who imports ONE roster (LOAD_ROSTER) once everybody is there (LOAD_IMPORT_AT s after
+    the start): the upload page, the upload, the preview polled until the worker's dry run is done, the confirm,
+    the import polled until done; before and after, the claim queue and the employee list."""
+
+    fixed_count = 1
+    username = "admin.bkpsdm"
+    started = False
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.job_url, self.preview = "", True
+
+    def wait_time(self):
+        return 1.0 if self.job_url else random.uniform(*WAIT)
+
+    @task
+    def next_step(self):
+        if self.job_url:
+            self.poll()
+        elif ROSTER and not RosterAdmin.started and time.time() >= _started[0] + IMPORT_AT:
+            RosterAdmin.started = True
+            form = self.page("/pegawai/impor/", "roster import form").text or ""
+            files = {"file": ("roster.csv", Path(ROSTER).read_bytes(), "text/csv")}
+            response = self.post_form("/pegawai/impor/", form, {}, "roster import upload", files=files)
+            if response is not None and re.search(r"/pegawai/impor/\d+/$", response.url or ""):
+                self.job_url = response.url.removeprefix(self.host)
+        else:
+            random.choice((lambda: self.page("/pelaksanaan/klaim/", "claim queue"),
+                           lambda: self.page("/pegawai/", "employee list")))()
+
+    def poll(self):
+        """The import page's HTMX poll; once the preview is done, confirm it; once the import is done, stop. A
+        preview or an import that ends refused or failed is an error of this request."""
+        with self.client.get(self.job_url, name="roster import status (HTMX poll)", headers={"HX-Request": "true"},
+                             catch_response=True) as status:
+            text = status.text or ""
+            if status.status_code != 200 or "/akun/masuk/" in (status.url or ""):
+                status.failure(cause(status))
+                return
+            if "hx-get=" in text:  # not finished: poll again in 1 s
+                return
+            self.job_url = ""
+            if refused(text):
+                status.failure(f"roster import: {refused(text)}")
+                return
+        confirm = CONFIRM.search(text)
+        if self.preview and confirm:
+            self.preview = False
+            response = self.post_form(confirm.group(1), text, {}, "roster import confirm")
+            if response is not None and re.search(r"/pegawai/impor/\d+/$", response.url or ""):
+                self.job_url = response.url.removeprefix(self.host)

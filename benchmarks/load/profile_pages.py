@@ -1,22 +1,25 @@
-"""Server-side cost of every page of the load scenario: CPU time and query count per request (issue 10).
+"""Server-side cost of every page of the load scenario: CPU time and query count per request (issues 10, 20).
 
-Runs the pages of `locustfile.py` in-process with Django's test Client (each account logged in once with
-`force_login`, DEBUG off) against the database of DATABASE_URL holding the demo data (bench_load seeds it), and
-prints, per page, the mean CPU time of the app (`time.process_time()`) and of the PostgreSQL backend serving
-it (read from /proc, same machine), the wall time and the number of SQL queries of the REPEAT runs after a first
-warm-up request. CPU is the figure to compare on a shared machine: wall time grows with the others' load.
+Runs the pages of `locustfile.py` (its GETs, and the self-assessment draft save as a POST) in-process with
+Django's test Client (each account logged in once with `force_login`, DEBUG off) against the database of
+DATABASE_URL holding the demo data (bench_load seeds it), and prints, per page, the mean CPU time of the app
+(`time.process_time()`) and of the PostgreSQL backend serving it (read from /proc, same machine), the wall time
+and the number of SQL queries of the REPEAT runs after a first warm-up request. CPU is the figure to compare on a
+shared machine: wall time grows with the others' load.
 
     DATABASE_URL=postgres://... python benchmarks/load/profile_pages.py [REPEAT] [name-filter]
 
 With DEBUG off the pages need the collected static files' manifest: run `manage.py collectstatic` once first
-(bench_load.py does). Like bench_load, it seeds the demo when the database has none and resets the benchmark's
-planning scenario: do not run it while a load run is going.
+(bench_load.py does). Like bench_load, it seeds the demo when the database has none, resets the benchmark's
+planning scenario and empties its campaign (benchmarks/load/scenario.py): do not run it while a load run is going.
+The campaign's pages are measured for the first of the benchmark's employee and supervisor accounts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import statistics
 import sys
 import time
@@ -31,15 +34,24 @@ os.environ.pop("RENBANG_TESTING", None)
 
 
 def pages(ids: dict[str, str]) -> list[tuple[str, str, str]]:
-    """(account, name, url) of every GET of the scenario, with the ids bench_load hands to locust."""
+    """(account, name, url) of every GET of the scenario, with the ids bench_load hands to locust; a name ending
+    in "(POST)" is the form of the url saved with other levels each time; a url "grid" is the supervisor's first
+    grid (read from their overview)."""
     start = dt.date.today().replace(day=1)
     employee = ids["LOAD_EMPLOYEE_IDS"].split(",")[0] if ids["LOAD_EMPLOYEE_IDS"] else ""
     feedback = ids["LOAD_FEEDBACK_SESSIONS"].split(",")[0] if ids["LOAD_FEEDBACK_SESSIONS"] else ""
     attendance = ids["LOAD_ATTENDANCE_SESSIONS"].split(",")[0] if ids["LOAD_ATTENDANCE_SESSIONS"] else ""
+    campaign = f"/kebutuhan/kampanye/{ids['LOAD_CAMPAIGN']}/" if ids["LOAD_CAMPAIGN"] else ""
+    worker = ids["LOAD_ACCOUNTS"].split(",")[0] if ids["LOAD_ACCOUNTS"] else "pegawai"
+    boss = ids["LOAD_SUPERVISORS"].split(",")[0] if ids["LOAD_SUPERVISORS"] else "atasan"
     rows = [
+        (worker, "home (campaign employee)", "/"),
+        (worker, "self-assessment form", campaign and campaign + "isi/diri/"),
+        (worker, "self-assessment draft save (+ redirect) (POST)", campaign and campaign + "isi/diri/"),
+        (worker, "my development (campaign employee)", "/siklus/saya/"),
+        (boss, "supervisor overview", campaign and campaign + "isi/atasan/"),
+        (boss, "supervisor grid", campaign and "grid"),
         ("pegawai", "home (employee)", "/"),
-        ("pegawai", "self-assessment form", f"/kebutuhan/kampanye/{ids['LOAD_CAMPAIGN']}/isi/diri/"
-         if ids["LOAD_CAMPAIGN"] else ""),
         ("pegawai", "my competency profile (+ redirect)", "/kebutuhan/hasil/saya/"),
         ("pegawai", "my training / calendar", "/pelaksanaan/"),
         ("pegawai", "calendar events", f"/pelaksanaan/kalender/acara/?start={start}&end={start + dt.timedelta(42)}"),
@@ -47,6 +59,8 @@ def pages(ids: dict[str, str]) -> list[tuple[str, str, str]]:
         ("pegawai", "IDP list", "/rencana/idp/"),
         ("pegawai", "my IDP", f"/rencana/idp/{ids['LOAD_IDP']}/" if ids["LOAD_IDP"] else ""),
         ("pegawai", "feedback form", f"/evaluasi/sesi/{feedback}/umpan-balik/" if feedback else ""),
+        ("opd.pendidikan", "campaign progress (officer)", campaign),
+        ("opd.pendidikan", "needs heatmap (officer)", "/kebutuhan/hasil/"),
         ("opd.pendidikan", "employee list", "/pegawai/"),
         ("opd.pendidikan", "employee list page n", "/pegawai/?page=17&sort=unit"),
         ("opd.pendidikan", "employee search", "/pegawai/?q=Nasution"),
@@ -61,6 +75,8 @@ def pages(ids: dict[str, str]) -> list[tuple[str, str, str]]:
         ("ppk", "home (PPK)", "/"),
         ("ppk", "needs heatmap", "/kebutuhan/hasil/"),
         ("ppk", "leaders' dashboard (PPK)", "/siklus/pimpinan/"),
+        ("admin.bkpsdm", "campaign progress (BKPSDM)", campaign),
+        ("admin.bkpsdm", "roster import form", "/pegawai/impor/"),
         ("admin.bkpsdm", "scenario detail", f"/rencana/skenario/{ids['LOAD_SCENARIO']}/"
          if ids["LOAD_SCENARIO"] else ""),
         ("admin.bkpsdm", "plan run status", f"/rencana/skenario/{ids['LOAD_SCENARIO']}/status/"
@@ -70,6 +86,16 @@ def pages(ids: dict[str, str]) -> list[tuple[str, str, str]]:
         ("pegawai", "login form (anonymous)", "/akun/masuk/"),
     ]
     return [row for row in rows if row[2]]
+
+
+def _form_saves(client, url: str):
+    """The POST data of the self-assessment form at `url`: every level, a different one at each call."""
+    text = client.get(url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text)
+    fields = sorted(set(re.findall(r'name="(c\d+)"', text)))
+    for n in range(1_000_000):
+        yield {**{name: str((n + i) % 5 + 1) for i, name in enumerate(fields)}, "save": "",
+               "csrfmiddlewaretoken": token.group(1) if token else ""}
 
 
 def _backend_cpu(pid: int | None) -> float:
@@ -87,21 +113,21 @@ def main(repeat: int = 5, only: str = "") -> None:
     import django
 
     django.setup()
-    from bench_load import _scenario_ids
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+    from load.scenario import scenario_ids
 
     from renbang.accounts.models import User
 
-    ids = _scenario_ids()
+    ids = scenario_ids(users=int(os.environ.get("LOAD_USERS", "100")))
     clients: dict[str, Client] = {}
     backend = None
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
             backend = cursor.fetchone()[0]
-    print(f"{'page':<32} {'status':>6} {'app CPU':>8} {'DB CPU':>7} {'wall ms':>8} {'queries':>8}")
+    print(f"{'page':<46} {'status':>6} {'app CPU':>8} {'DB CPU':>7} {'wall ms':>8} {'queries':>8}")
     total_cpu = total_db = 0.0
     for account, name, url in pages(ids):
         if only and only not in name:
@@ -111,21 +137,29 @@ def main(repeat: int = 5, only: str = "") -> None:
             if "anonymous" not in name:
                 clients[account].force_login(User.objects.get(username=account))
         client = Client() if "anonymous" in name else clients[account]
-        client.get(url, follow=True)  # warm-up (templates, caches)
+        if url == "grid":  # the supervisor's first competency
+            overview = client.get(f"/kebutuhan/kampanye/{ids['LOAD_CAMPAIGN']}/isi/atasan/").content.decode()
+            url = re.search(r'href="(/kebutuhan/kampanye/\d+/isi/atasan/\d+/)"', overview).group(1)
+        saves = _form_saves(client, url) if name.endswith("(POST)") else None
+
+        def send(client=client, url=url, saves=saves):
+            return client.post(url, next(saves), follow=True) if saves else client.get(url, follow=True)
+
+        send()  # warm-up (templates, caches)
         cpu, db, wall, queries, status = [], [], [], 0, 0
         for _ in range(repeat):
             with CaptureQueriesContext(connection) as captured:
                 c0, d0, w0 = time.process_time(), _backend_cpu(backend), time.perf_counter()
-                response = client.get(url, follow=True)
+                response = send()
                 cpu.append(time.process_time() - c0)
                 db.append(_backend_cpu(backend) - d0)
                 wall.append(time.perf_counter() - w0)
             queries, status = len(captured), response.status_code
         total_cpu += statistics.mean(cpu)
         total_db += statistics.mean(db)
-        print(f"{name:<32} {status:>6} {statistics.mean(cpu) * 1000:>8.0f} {statistics.mean(db) * 1000:>7.0f} "
+        print(f"{name:<46} {status:>6} {statistics.mean(cpu) * 1000:>8.0f} {statistics.mean(db) * 1000:>7.0f} "
               f"{statistics.median(wall) * 1000:>8.0f} {queries:>8}")
-    print(f"{'sum of means (ms)':<32} {'':>6} {total_cpu * 1000:>8.0f} {total_db * 1000:>7.0f}")
+    print(f"{'sum of means (ms)':<46} {'':>6} {total_cpu * 1000:>8.0f} {total_db * 1000:>7.0f}")
 
 
 if __name__ == "__main__":
