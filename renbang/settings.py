@@ -86,6 +86,8 @@ MIDDLEWARE = [
     # Admin roles (and anyone with a device) verify a second factor before any page: renbang/accounts/twofactor.
     "renbang.accounts.twofactor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After a user's write, that user's cached menu, bell and home tasks are recomputed: renbang/core/usercache.py.
+    "renbang.core.usercache.ForgetOnWriteMiddleware",
     "renbang.org.middleware.FirstRunMiddleware",  # a superuser on an empty installation → the setup page
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -362,6 +364,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sessions are read from the shared cache and written through to the database (a query saved on every request).
+# Only with a cache every process shares (Redis; process memory in tests, which run in one process): with a
+# per-process cache, a session ended in one gunicorn worker would live on in another's memory.
+if REDIS_URL or TESTING:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 TASKS = {
     "default": {

@@ -86,6 +86,13 @@ class User(AbstractUser):
         return super().refresh_from_db(*args, **kwargs)
 
     @property
+    def role_signature(self) -> tuple:
+        """What the menu and the home page of this user depend on besides data: figures cached for the user
+        (renbang.core.usercache) are recomputed as soon as it changes, e.g. when a role is granted."""
+        return (self.role, tuple(sorted(self._grants, key=repr)), self.is_active, self.is_superuser,
+                self.employee_id, self.agency_id, self.unit_id)
+
+    @property
     def roles(self) -> frozenset[str]:
         """Every role held: the primary one and the granted ones (supervisor stays derived: see predicates)."""
         return frozenset({self.role, *(role for role, _unit in self._grants)})

@@ -59,14 +59,15 @@ def items_for(user) -> list[dict]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        entry = {"key": item.key, "label": item.label, "url": url, "icon": item.icon, "section": item.section,
+        # The label in the active language (not the lazy string): the menu is cached per user and language.
+        entry = {"key": item.key, "label": str(item.label), "url": url, "icon": item.icon, "section": item.section,
                  "order": item.order}
         group = GROUPS.get(item.group)
         if group is None:
             entries.append(entry)
             continue
         if item.group not in groups:
-            groups[item.group] = {"key": item.group, "label": group.label, "icon": group.icon,
+            groups[item.group] = {"key": item.group, "label": str(group.label), "icon": group.icon,
                                   "order": group.order, "children": []}
             entries.append(groups[item.group])
         groups[item.group]["children"].append(entry)

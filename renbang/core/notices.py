@@ -13,6 +13,7 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils import timezone
 
+from . import usercache
 from .models import Notice
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ def notify(*, users: Iterable, title: str, body: str = "", url: str = "", kind: 
     users = [u for u in users if u is not None]
     notices = Notice.objects.bulk_create([
         Notice(user=u, title=title[:200], body=body, url=url[:300], kind=kind[:40]) for u in users])
+    usercache.forget(u.pk for u in users)  # their bells
     if email:
         _mail_after_commit([(title, body, url, _address(u)) for u in users])
     return notices
@@ -43,6 +45,7 @@ def notify_each(messages: Iterable[tuple[int | None, str, str, str, str]], *, ki
     notices = Notice.objects.bulk_create([
         Notice(user_id=user_id, title=title[:200], body=body, url=url[:300], kind=kind[:40])
         for user_id, _email, title, body, url in messages if user_id is not None], batch_size=2000)
+    usercache.forget(notice.user_id for notice in notices)
     _mail_after_commit([(title, body, url, email) for _user, email, title, body, url in messages])
     return len(notices)
 
@@ -75,4 +78,5 @@ def notices_mark_read(*, user, pk: int | None = None) -> int:
     qs = Notice.objects.filter(user=user, read_at__isnull=True)
     if pk is not None:
         qs = qs.filter(pk=pk)
+    usercache.forget([user.pk])
     return qs.update(read_at=timezone.now())

@@ -5,19 +5,23 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from . import home as registry
-from . import selectors
+from . import selectors, usercache
 
 
-def home(request):
-    """What waits for the user, where the year's cycle stands (each step in the user's scope), key counts."""
-    user, today = request.user, timezone.localdate()
+def _home_figures(user, today) -> dict:
     year = registry.working_year(user, today)
     with registry.rendering():
         tasks, steps = registry.tasks_for(user, today), registry.steps_for(user, year)
-    return render(request, "core/home.html", {
-        "summary": selectors.home_summary(user) if registry.sees_cycle(user) else None,
-        "tasks": tasks, "steps": steps, "year": year,
-    })
+    return {"summary": selectors.home_summary(user) if registry.sees_cycle(user) else None,
+            "tasks": tasks, "steps": steps, "year": year}
+
+
+def home(request):
+    """What waits for the user, where the year's cycle stands (each step in the user's scope), key counts. Kept a
+    short time for the user (renbang.core.usercache): the user's own writes show at once, others' within a minute."""
+    user, today = request.user, timezone.localdate()
+    figures = usercache.cached(user, "home", lambda: _home_figures(user, today), vary=(today,))
+    return render(request, "core/home.html", figures)
 
 
 @login_not_required

@@ -230,6 +230,8 @@ SENIORITY: dict[tuple[str, str], int] = {
     (PositionType.FUNCTIONAL_EXPERT, PositionLevel.MADYA): 4,
     (PositionType.FUNCTIONAL_EXPERT, PositionLevel.UTAMA): 5,
 }
+_TYPE_LABELS = dict(PositionType.choices)  # lazy labels: each read speaks the active language
+_LEVEL_LABELS = dict(PositionLevel.choices)
 
 
 class Position(models.Model):
@@ -276,5 +278,7 @@ class Position(models.Model):
 
     @property
     def type_label(self) -> str:
-        label = self.get_position_type_display()
-        return f"{label} {self.get_level_display()}" if self.level else str(label)
+        # From the choices directly: get_FOO_display() rebuilds a dict of the choices on each call (a list page
+        # shows this for every row).
+        label = _TYPE_LABELS.get(self.position_type, self.position_type)
+        return f"{label} {_LEVEL_LABELS.get(self.level, self.level)}" if self.level else str(label)
