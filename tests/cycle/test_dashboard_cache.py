@@ -105,3 +105,18 @@ def test_it_shows_new_figures_after_a_write_and_when_they_were_computed(cycle, l
         body = _body(client, url)
         assert 'id="computed-at"' in body and "Dihitung pada" in body, url
     assert f'Dihitung pada {timezone.localtime(shown):%d-%m-%Y %H:%M}' in _body(client, PAGES[0])
+
+
+def test_it_renders_the_heatmap_table_once_per_scope(cycle, login):
+    head = login(cycle.users.head)
+    url = f"/kebutuhan/hasil/?kampanye={cycle.campaigns[2026].pk}"
+    first = _body(head, url)
+    assert "Dinas Kesehatan" in first and "Dinas Pendidikan dan Kebudayaan" in first
+    officer_b = _body(login(cycle.users.officer_b), url)  # after the PPK's cached table: only their office
+    assert "Dinas Kesehatan" in officer_b and "Dinas Pendidikan dan Kebudayaan" not in officer_b
+    with CaptureQueriesContext(connection) as warm:
+        again = _body(login(cycle.users.head), url)
+    assert again.count("heat-") == first.count("heat-")
+    assert not any("needs_need" in q["sql"] for q in warm.captured_queries)  # the table came from the cache
+    stamp = f"Dihitung pada {timezone.localtime(cycle.campaigns[2026].computed_at):%d-%m-%Y %H:%M}"
+    assert stamp in again
