@@ -113,3 +113,95 @@ def for_user(queryset: QuerySet, user, action: str = VIEW) -> QuerySet:
 def can(user, action: str, obj: Model) -> bool:
     """Object-level check through the same path (for detail pages and API object permissions)."""
     return for_user(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
+
+
+# --- Figures shared by everyone of a scope ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Viewer:
+    """Stands for every user who sees exactly the same rows: the whole agency (BKPSDM admin, PPK) or the unit
+    subtrees of an OPD officer, and nothing of their own (no employee, no grants). Computing an aggregate with a
+    Viewer instead of the user gives figures that depend on `key` alone, so they may be cached under it and served
+    to each user `shared_viewer` maps to the same key. `has_perm` answers only the permissions named when the
+    Viewer was made (they are part of the key): any other question is a programming error, not a silent share."""
+
+    key: str
+    agency_id: int
+    whole_agency: bool
+    officer_unit_ids: tuple[int, ...]
+    perms: frozenset[str]
+    asked: frozenset[str]
+    user: object  # the user it was made for: only their agency is read through it
+
+    is_authenticated = True
+    is_active = True
+    is_superuser = False
+    employee_id = None
+    pk = None
+
+    @property
+    def agency(self):
+        return self.user.agency
+
+    @property
+    def is_bkpsdm_admin(self) -> bool:
+        return self.whole_agency
+
+    @property
+    def is_head(self) -> bool:
+        return self.whole_agency
+
+    @property
+    def sees_whole_agency(self) -> bool:
+        return self.whole_agency
+
+    @property
+    def is_hr_officer(self) -> bool:
+        return bool(self.officer_unit_ids)
+
+    def has_perm(self, perm: str) -> bool:
+        if perm not in self.asked:
+            raise LookupError(f"{perm} is not part of this viewer's key")
+        return perm in self.perms
+
+
+def _sees_beyond_units(user) -> bool:
+    """Whether an OPD officer sees people outside their unit subtrees (themself, staff or mentees elsewhere, the
+    participants of the sessions they facilitate): then their figures are their own, not the subtree's."""
+    from renbang.people.models import Employee
+
+    if for_user(Employee.objects.all(), user).exclude(officer_units_q(user, "unit")).exists():
+        return True
+    for grant, models in _grants:
+        for model in models or ():
+            lookup = scope_of(model).employee
+            extra = grant(user, lookup)
+            if extra is not None and model._default_manager.filter(extra).exclude(
+                    officer_units_q(user, _join(lookup, "unit"))).exists():
+                return True
+    return False
+
+
+def shared_viewer(user, perms: tuple[str, ...] = ()) -> Viewer | None:
+    """The Viewer whose figures `user` may be shown (those they would compute themself), or None when the user's
+    rows are theirs alone (a supervisor; an officer who also sees people outside their units). `perms`: the
+    permissions the figures' computation asks (links it shows); they become part of the key. The officer's check
+    costs a query or three: it is cached with the figures' data version (a new pair, a moved employee, a new
+    facilitator: a new version)."""
+    from renbang.core import figures
+
+    if not user.is_authenticated or not user.is_active or not user.agency_id:
+        return None
+    granted = frozenset(p for p in perms if user.has_perm(p))
+    bits = "".join("1" if p in granted else "0" for p in perms)
+    common = {"agency_id": user.agency_id, "perms": granted, "asked": frozenset(perms), "user": user}
+    if user.sees_whole_agency:
+        return Viewer(key=f"a{user.agency_id}-{bits}", whole_agency=True, officer_unit_ids=(), **common)
+    if not user.is_hr_officer:
+        return None
+    beyond, _at = figures.cached("beyond-units", [f"user{user.pk}"], lambda: _sees_beyond_units(user))
+    if beyond:
+        return None
+    units = user.officer_unit_ids
+    return Viewer(key=f"a{user.agency_id}-u{'.'.join(map(str, units))}-{bits}", whole_agency=False,
+                  officer_unit_ids=units, **common)

@@ -9,8 +9,9 @@ from collections import defaultdict
 from django.conf import settings
 from django.db.models import Avg, Count, Max, Q, Sum
 
-from renbang.accounts.scoping import for_user
+from renbang.accounts.scoping import for_user, shared_viewer
 from renbang.competencies.models import Competency
+from renbang.core import figures
 from renbang.mentoring.models import Feedback, Log, MentoringProgramme, Pair, Participant
 from renbang.needs import results as needs_results
 from renbang.needs.models import Campaign, JobMatch, Need
@@ -163,8 +164,28 @@ def mentoring_activity(user, year: int, month: int) -> dict:
     return {"active_pairs": pairs.count(), "logs": agg["n"], "jp": agg["jp"] or 0, "pairs_logged": agg["pairs"]}
 
 
+#: The permissions the dashboard's figures ask (the links they carry): part of the key they are cached under.
+DASHBOARD_PERMS = ("plans.view_plans", "delivery.view_compliance", "evaluation.view_results")
+
+
 def dashboard(user, today: dt.date) -> dict:
-    """The state of the cycle for a leader, in their scope; each figure comes with the link to its list."""
+    """The state of the cycle for a leader, in their scope; each figure comes with the link to its list, and
+    `computed_at`: when the figures were computed. They are computed once per scope (the whole agency, an OPD
+    officer's unit subtrees: `scoping.shared_viewer`) and data version (`core.figures`), and shared by everyone of
+    that scope; a user whose rows are theirs alone (a supervisor's staff) has entries of their own."""
+    viewer = shared_viewer(user, DASHBOARD_PERMS)
+    if viewer is not None:
+        key = viewer.key
+    else:
+        key = f"user{user.pk}-" + "".join("1" if user.has_perm(p) else "0" for p in DASHBOARD_PERMS)
+    # The ranking's threshold is a setting: part of the key, so a changed setting is never served old rankings.
+    data, computed_at = figures.cached("dashboard", [key, today.isoformat(),
+                                                     settings.RENBANG["DASHBOARD_GAP_MIN_EMPLOYEES"]],
+                                       lambda: _dashboard(viewer or user, today))
+    return {**data, "computed_at": computed_at}
+
+
+def _dashboard(user, today: dt.date) -> dict:
     year, month = today.year, today.month
     campaign = None
     if user.agency_id:

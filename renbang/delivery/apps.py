@@ -40,5 +40,13 @@ class DeliveryConfig(AppConfig):
         scoping.register(models.Certificate, agency="enrolment__session__agency",
                          unit="enrolment__employee__unit", employee="enrolment__employee")
         scoping.register_grant(facilitator_grant, models=(models.Enrolment, models.Attendance))
+        from renbang.core import figures
+        from renbang.mentoring.models import Log, Pair
+        from renbang.org.models import OrgUnit
+        from renbang.people.models import Employee
+
+        # What the JP ledger reads (delivery.ledger): its cached figures are read again after any change of these.
+        figures.watch(models.DeliverySettings, models.Session, models.Enrolment, models.ExternalClaim,
+                      models.TrainingRecord, Log, Pair, Employee, OrgUnit)
         register(NavItem("delivery", _("Pelaksanaan"), "delivery:calendar", "bi-calendar-event", 50,
                          visible=lambda u: u.has_perm("delivery.view_calendar")))

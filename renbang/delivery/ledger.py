@@ -25,6 +25,8 @@ import numpy as np
 from django.db.models import Q, Sum
 from django.utils import timezone
 
+from renbang.accounts import scoping
+from renbang.core import figures
 from renbang.mentoring.models import Log
 from renbang.org.models import OrgUnit
 from renbang.people.models import Employee, EmployeeStatus
@@ -150,6 +152,23 @@ def jp_ledger(agency, year: int, employees=None, *, today: dt.date | None = None
                   unit_ids=units, pppk=pppk, sessions=_place(ids, sessions), claims=_place(ids, claims),
                   mentoring=_place(ids, mentoring), upcoming=_place(ids, upcoming),
                   include_pppk=rules.include_pppk_in_target, history=_place(ids, history))
+
+
+def scope_ledger(user, year: int) -> tuple[Ledger, list[dict], dt.datetime]:
+    """(the ledger of the active employees `user` sees, its rows per OPD, when they were computed): computed once
+    per scope (the whole agency, an OPD officer's unit subtrees: `scoping.shared_viewer`), day and data version
+    (`core.figures`: the models the ledger reads are watched in DeliveryConfig.ready) and shared by everyone of
+    that scope; a user whose rows are theirs alone (a supervisor's staff) has entries of their own."""
+    viewer = scoping.shared_viewer(user)
+    who, key = (viewer, viewer.key) if viewer is not None else (user, f"user{user.pk}")
+    agency = user.agency
+
+    def compute():
+        led = jp_ledger(agency, year, scoping.for_user(Employee.objects.filter(active=True), who))
+        return led, compliance_by_opd(led, agency.pk)
+
+    (led, units), computed_at = figures.cached("jp-ledger", [key, year, timezone.localdate().isoformat()], compute)
+    return led, units, computed_at
 
 
 def _history_in(start: dt.date, end: dt.date):

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Avg, Case, IntegerField, Value, When
 from django.utils import timezone
 
+from renbang.core import figures
 from renbang.engine import gaps as engine
 from renbang.people.models import PerformanceRecord
 
@@ -274,5 +275,6 @@ def compute_campaign(campaign: Campaign, job=None) -> dict:
     needs = compute_needs(campaign, job)
     campaign.computed_at = timezone.now()
     Campaign.objects.filter(pk=campaign.pk).update(computed_at=campaign.computed_at)
+    figures.bump()  # the needs were written in bulk (no signals): the figures made of them are read again
     _report(job, 95, f"Selesai: {needs} baris kebutuhan.")
     return {"current_levels": levels, "needs": needs}

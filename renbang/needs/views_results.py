@@ -8,12 +8,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import get_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
-from renbang.accounts.scoping import for_user
+from renbang.accounts.scoping import for_user, shared_viewer
 from renbang.competencies.models import Competency
+from renbang.core import figures
 from renbang.core.exports import xlsx_response
 from renbang.org.models import OrgUnit
 from renbang.people.selectors import employee_detail_for_user
@@ -66,9 +68,18 @@ def heatmap(request):
     if campaign is None:
         return render(request, "needs/no_results.html", {})
     unit = _unit(request, campaign)
+    # The table is the page's cost (hundreds of cells): rendered once per scope (scoping.shared_viewer; a user who
+    # sees rows of their own keeps their own), campaign computation and data version (unit and competency names),
+    # and read only when the cached fragment is missing.
+    viewer = shared_viewer(request.user)
+    who = viewer or request.user
+    scope = viewer.key if viewer is not None else f"user{request.user.pk}"
     return render(request, "needs/heatmap.html", {
         "campaign": campaign, "campaigns": campaigns, "unit": unit,
-        "map": _cell_links(results.heatmap(campaign, request.user, unit.pk if unit else None), campaign),
+        "map": SimpleLazyObject(lambda: _cell_links(results.heatmap(campaign, who, unit.pk if unit else None),
+                                                    campaign)),
+        "map_key": f"{campaign.pk}:{campaign.computed_at.isoformat()}:{figures.version()}:{scope}:"
+                   f"{unit.pk if unit else ''}",
         "bands": results.band_summary(campaign, request.user),
         "top": results.top_needs(campaign, request.user, unit.pk if unit else None, limit=10),
         "agreed": results.agreed_needs(campaign, request.user, unit.pk if unit else None)[:20],

@@ -32,7 +32,7 @@ def compliance(request):
     """JP compliance (PP 11/2017 Pasal 203(4)) of the employees the user sees, per OPD, with the at-risk list."""
     year = year_param(request)
     agency = request.user.agency
-    led = jp.jp_ledger(agency, year, _scoped_employees(request.user))
+    led, units, computed_at = jp.scope_ledger(request.user, year)
     subject = led.subject
     summary = {"employees": len(led.employee_ids), "subject": int(subject.sum()),
                "compliant": int((subject & led.compliant).sum()), "at_risk": int(led.at_risk.sum()),
@@ -50,7 +50,7 @@ def compliance(request):
     people_units = {e.pk: e for e in Employee.objects.filter(pk__in=list(people)).select_related("unit", "position")}
     rows = [{"employee": people_units.get(int(led.employee_ids[i])), **_figures(led, i)} for i in chosen]
     return render(request, "delivery/compliance.html", {
-        "year": year, "summary": summary, "units": jp.compliance_by_opd(led, agency.pk), "rows": rows,
+        "year": year, "summary": summary, "units": units, "rows": rows, "computed_at": computed_at,
         "page_obj": page, "rules": services.settings_for(agency), "show": show,
     })
 
