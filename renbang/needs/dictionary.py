@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from renbang.competencies.models import Competency, Level
 
@@ -27,6 +29,12 @@ class Question:
     name: str
     definition: str
     levels: tuple[LevelText, ...]
+
+    @cached_property
+    def digest(self) -> str:
+        """A fingerprint of everything shown of the question: the key of its cached markup, which therefore changes
+        the moment the dictionary does (the markup holds reference data only, never a person's)."""
+        return hashlib.blake2b(repr(self).encode(), digest_size=16).hexdigest()
 
 
 def questions_for(ids: Iterable[int], *, with_levels: Iterable[int] | None = None) -> list[Question]:

@@ -32,11 +32,17 @@ def target_employees(campaign: Campaign) -> QuerySet[Employee]:
     qs = Employee.objects.filter(agency_id=campaign.agency_id, active=True)
     unit_ids = list(campaign.target_units.values_list("pk", flat=True))
     if unit_ids:
-        subtree = set()
-        for unit_id in unit_ids:
-            subtree.update(OrgUnit.objects.descendants(unit_id, include_self=True).values_list("pk", flat=True))
-        qs = qs.filter(unit_id__in=subtree)
+        qs = qs.filter(unit_id__in=list(OrgUnit.objects.with_tree_fields().filter(
+            _under_any(unit_ids)).values_list("pk", flat=True)))
     return qs
+
+
+def _under_any(unit_ids: Iterable[int]) -> Q:
+    """Units at or below any of `unit_ids` (on a query with tree fields): one recursive query for all of them."""
+    under = Q(pk__in=[])
+    for unit_id in unit_ids:
+        under |= Q(tree_path__contains=unit_id)
+    return under
 
 
 def units_in_charge(user) -> QuerySet[OrgUnit]:
@@ -79,10 +85,7 @@ def is_target(campaign: Campaign, employee: Employee) -> bool:
         return True
     if employee.unit_id is None:
         return False
-    under = Q()
-    for unit_id in unit_ids:
-        under |= Q(tree_path__contains=unit_id)
-    return OrgUnit.objects.with_tree_fields().filter(under, pk=employee.unit_id).exists()
+    return OrgUnit.objects.with_tree_fields().filter(_under_any(unit_ids), pk=employee.unit_id).exists()
 
 
 def assessment_with_scores(campaign: Campaign, employee_id: int, source: str) -> tuple[Assessment | None,

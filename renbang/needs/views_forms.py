@@ -237,11 +237,12 @@ def supervisor_grid(request, pk: int, competency_pk: int):
             messages.error(request, _("Pilih level 1 sampai 5 untuk setiap pegawai."))
         else:
             try:
-                if campaign.is_open:
+                if not campaign.is_open:
+                    raise ValidationError(_("Kampanye tidak sedang dibuka; kuesioner tidak dapat diisi."))
+                current = assessments
+                if any(person.pk not in current for person in rows_staff):  # the first save: drafts made
                     current = {a.employee_id: a for a in services.supervisor_assessments_get_or_create(
                         campaign=campaign, supervisor=supervisor)}
-                else:
-                    raise ValidationError(_("Kampanye tidak sedang dibuka; kuesioner tidak dapat diisi."))
                 chosen = [current[person.pk] for person in rows_staff if person.pk in posted]
                 skipped = sum(1 for a in chosen if a.is_submitted)
                 # Every subordinate's level of this competency in one write, whatever the number of staff.
