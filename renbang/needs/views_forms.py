@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import reswap, retarget
@@ -67,8 +69,10 @@ def _questionnaire(request, campaign, *, assessment, scores, standard, create, d
                 assessment = saved
                 if not error:
                     if request.htmx and assessment.is_submitted:
-                        page = _page(request, "needs/_questionnaire.html", campaign, assessment, scores, standard,
-                                     [], {**context, "done": done_message})
+                        # Now read-only: the questionnaire replaces the form (no form left, so no CSRF token and no
+                        # menu: rendered without the request's context processors).
+                        page = HttpResponse(render_to_string("needs/_questionnaire.html", _page_context(
+                            campaign, assessment, scores, standard, [], {**context, "done": done_message})))
                         return reswap(retarget(page, "#questionnaire"), "outerHTML")
                     if request.htmx:
                         return _status(request, scores, standard, saved_at=timezone.now())
@@ -89,19 +93,23 @@ def _rated(scores, standard) -> int:
 
 
 def _status(request, scores, standard, *, error="", saved_at=None):
-    """The questionnaire's status line alone (an HTMX draft save): what was saved or what was wrong."""
-    return render(request, "needs/_save_status.html", {
-        "error": error, "saved_at": saved_at, "rated": _rated(scores, standard), "total": len(standard)})
+    """The questionnaire's status line alone (an HTMX draft save): what was saved or what was wrong. A fragment
+    without menu or form: rendered without the request's context processors, which would read for the page."""
+    return HttpResponse(render_to_string("needs/_save_status.html", {
+        "error": error, "saved_at": saved_at, "rated": _rated(scores, standard), "total": len(standard)}))
+
+
+def _page_context(campaign, assessment, scores, standard, bad, context) -> dict:
+    rows = [{"question": q, "chosen": scores.get(q.pk), "bad": str(q.pk) in bad} for q in questions_for(standard)]
+    return {
+        "campaign": campaign, "assessment": assessment, "rows": rows, "total": len(rows),
+        "read_only": bool(assessment and assessment.is_submitted) or not campaign.is_open,
+        "rated": _rated(scores, standard), "LANGUAGE_CODE": get_language(), **context,
+    }
 
 
 def _page(request, template, campaign, assessment, scores, standard, bad, context):
-    questions = questions_for(standard)
-    rows = [{"question": q, "chosen": scores.get(q.pk), "bad": str(q.pk) in bad} for q in questions]
-    return render(request, template, {
-        "campaign": campaign, "assessment": assessment, "rows": rows, "total": len(rows),
-        "read_only": bool(assessment and assessment.is_submitted) or not campaign.is_open,
-        "rated": _rated(scores, standard), **context,
-    })
+    return render(request, template, _page_context(campaign, assessment, scores, standard, bad, context))
 
 
 def _employee_with_position(request) -> Employee:
