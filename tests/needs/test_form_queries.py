@@ -67,7 +67,7 @@ def test_the_self_form_its_saves_and_its_submit_cost_the_same_with_more_competen
 def grid_counts(w, client, comp, level: int) -> dict[str, int]:
     grid = reverse("needs:supervisor_grid", args=[w.campaign.pk, comp.pk])
     rows = {f"e{e.pk}": str(level) for e in selectors.direct_subordinates(w.campaign, w.chief.pk)}
-    client.post(grid, {k: "1" for k in rows})  # the drafts exist and each has a row for the competency
+    client.post(grid, dict.fromkeys(rows, "1"))  # the drafts exist and each has a row for the competency
     return {
         "grid": queries(client, "get", grid),
         "grid save": queries(client, "post", grid, rows),
