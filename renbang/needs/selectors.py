@@ -32,11 +32,17 @@ def target_employees(campaign: Campaign) -> QuerySet[Employee]:
     qs = Employee.objects.filter(agency_id=campaign.agency_id, active=True)
     unit_ids = list(campaign.target_units.values_list("pk", flat=True))
     if unit_ids:
-        subtree = set()
-        for unit_id in unit_ids:
-            subtree.update(OrgUnit.objects.descendants(unit_id, include_self=True).values_list("pk", flat=True))
-        qs = qs.filter(unit_id__in=subtree)
+        qs = qs.filter(unit_id__in=list(OrgUnit.objects.with_tree_fields().filter(
+            _under_any(unit_ids)).values_list("pk", flat=True)))
     return qs
+
+
+def _under_any(unit_ids: Iterable[int]) -> Q:
+    """Units at or below any of `unit_ids` (on a query with tree fields): one recursive query for all of them."""
+    under = Q(pk__in=[])
+    for unit_id in unit_ids:
+        under |= Q(tree_path__contains=unit_id)
+    return under
 
 
 def units_in_charge(user) -> QuerySet[OrgUnit]:
@@ -70,7 +76,32 @@ def open_campaigns_for(user) -> list[Campaign]:
 
 
 def is_target(campaign: Campaign, employee: Employee) -> bool:
-    return target_employees(campaign).filter(pk=employee.pk).exists()
+    """Whether the employee (as loaded) is one of target_employees(campaign), in at most two queries whatever the
+    number of target units: their unit or one above it is a target unit (or the campaign targets every unit)."""
+    if not employee.active or employee.agency_id != campaign.agency_id:
+        return False
+    unit_ids = list(campaign.target_units.values_list("pk", flat=True))
+    if not unit_ids:
+        return True
+    if employee.unit_id is None:
+        return False
+    return OrgUnit.objects.with_tree_fields().filter(_under_any(unit_ids), pk=employee.unit_id).exists()
+
+
+def assessment_with_scores(campaign: Campaign, employee_id: int, source: str) -> tuple[Assessment | None,
+                                                                                          dict[int, int]]:
+    """An employee's questionnaire of one source in a campaign (the first, for a self-assessment the only one) and
+    its {competency_id: level}, in one query (the assessment LEFT JOIN its scores)."""
+    fields = [f.attname for f in Assessment._meta.concrete_fields]
+    rows = list(Assessment.objects.filter(campaign=campaign, employee_id=employee_id, source=source)
+                .order_by("pk").values_list(*fields, "scores__competency_id", "scores__level"))
+    if not rows:
+        return None, {}
+    first = rows[0][0]
+    assessment = Assessment.from_db(Assessment.objects.db, fields, rows[0][:len(fields)])
+    assessment.campaign = campaign
+    scores = {row[-2]: row[-1] for row in rows if row[0] == first and row[-2] is not None}
+    return assessment, scores
 
 
 def direct_subordinates(campaign: Campaign, employee_id: int) -> QuerySet[Employee]:

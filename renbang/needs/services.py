@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from auditlog.context import disable_auditlog
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from renbang.core.audit import audit_created
+from renbang.core.audit import audit_created, audit_deleted, audit_updated, values_of
 from renbang.core.jobs import start_job
 from renbang.core.notices import notify_each
+from renbang.people.models import Employee
 
 from . import selectors
 from .compute import compute_campaign
@@ -100,11 +102,12 @@ def peer_assignments_create(*, campaign: Campaign) -> int:
             for assessor, employee in peer_pairs(groups, campaign.peers_per_employee)
             if (assessor, employee) not in taken]
     created = Assessment.objects.bulk_create(rows, batch_size=5000)
-    audit_created(created, PEER_AUDITED)
+    audit_created(created, ASSESSMENT_AUDITED)
     return len(created)
 
 
-PEER_AUDITED = ("campaign_id", "employee_id", "assessor_id", "source", "status")
+#: The fields of a questionnaire's CREATE entry when drafts are written in bulk (peer assignment, supervisor drafts).
+ASSESSMENT_AUDITED = ("campaign_id", "employee_id", "assessor_id", "source", "status")
 
 
 @transaction.atomic
@@ -155,15 +158,31 @@ def self_assessment_get_or_create(*, campaign: Campaign, employee) -> Assessment
 
 @transaction.atomic
 def supervisor_assessments_get_or_create(*, campaign: Campaign, supervisor) -> list[Assessment]:
-    """The supervisor's questionnaires for each direct subordinate who is a target (created as drafts)."""
+    """The supervisor's questionnaires for each direct subordinate who is a target (created as drafts).
+
+    A fixed number of queries whatever the number of subordinates: the missing drafts go in with one bulk insert,
+    each with its audit entry (bulk_create sends no signal).
+    """
     _ensure_open(campaign)
     if not campaign.supervisor_on:
         raise ValidationError(_("Kampanye ini tidak memakai penilaian atasan."))
+    staff = list(selectors.direct_subordinates(campaign, supervisor.pk))
+    mine = Assessment.objects.filter(campaign=campaign, source=Source.SUPERVISOR, assessor=supervisor,
+                                     employee__in=[s.pk for s in staff])
+    existing = {a.employee_id: a for a in mine}
+    if len(existing) < len(staff):
+        # The first save: a second request of the same supervisor (a double click) waits here, then finds the drafts.
+        list(Employee.objects.select_for_update().filter(pk=supervisor.pk).values_list("pk", flat=True))
+        existing = {a.employee_id: a for a in mine.all()}
+        missing = [Assessment(campaign=campaign, employee=person, source=Source.SUPERVISOR, assessor=supervisor)
+                   for person in staff if person.pk not in existing]
+        created = Assessment.objects.bulk_create(missing)
+        audit_created(created, ASSESSMENT_AUDITED)
+        existing.update({a.employee_id: a for a in created})
     result = []
-    for staff in selectors.direct_subordinates(campaign, supervisor.pk):
-        assessment, _created = Assessment.objects.get_or_create(
-            campaign=campaign, employee=staff, source=Source.SUPERVISOR, assessor=supervisor)
-        assessment.employee = staff
+    for person in staff:
+        assessment = existing[person.pk]
+        assessment.employee = person
         result.append(assessment)
     return result
 
@@ -172,37 +191,76 @@ def supervisor_assessments_get_or_create(*, campaign: Campaign, supervisor) -> l
 def assessment_save_scores(*, assessment: Assessment, scores: Mapping[int, int | None],
                            allowed_competencies: set[int]) -> Assessment:
     """Store a draft: {competency_id: level or None (clear)}. Submitted questionnaires are read-only."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.is_submitted:
-        raise ValidationError(_("Kuesioner sudah dikirim dan tidak dapat diubah."))
-    _ensure_open(assessment.campaign)
-    if any(competency_id not in allowed_competencies for competency_id in scores):
-        raise ValidationError(_("Kompetensi tidak termasuk standar jabatan pegawai ini."))
-    # The scores as they are, in one query; a row is saved (and audited) only when its level changes. The
-    # assessment is locked above and each competency is in its standard, so the checks of full_clean that ask
+    return assessments_save_scores(scores={assessment.pk: scores},
+                                   allowed={assessment.pk: allowed_competencies})[0]
+
+
+SCORE_AUDITED = ("assessment_id", "competency_id", "level")
+
+
+@transaction.atomic
+def assessments_save_scores(*, scores: Mapping[int, Mapping[int, int | None]],
+                            allowed: Mapping[int, set[int]]) -> list[Assessment]:
+    """Store drafts of several questionnaires at once: {assessment_id: {competency_id: level or None (clear)}}, each
+    limited to its `allowed` competencies (the standard of the person rated). All or nothing.
+
+    The busiest write of a campaign's last days, so a fixed number of queries however many levels change: the
+    questionnaires locked in one query, their scores read in one, then one bulk insert, one bulk update and one
+    delete of the rows whose level changes, and their audit entries in bulk (renbang.core.audit; a row whose level
+    is unchanged is neither written nor logged).
+    """
+    locked = list(Assessment.objects.filter(pk__in=sorted(scores)).select_related("campaign")
+                  .select_for_update(of=("self",)).order_by("pk"))
+    if len(locked) != len(scores):
+        raise ValidationError(_("Kuesioner tidak ditemukan."))
+    for assessment in locked:
+        if assessment.is_submitted:
+            raise ValidationError(_("Kuesioner sudah dikirim dan tidak dapat diubah."))
+        _ensure_open(assessment.campaign)
+        if any(competency_id not in allowed[assessment.pk] for competency_id in scores[assessment.pk]):
+            raise ValidationError(_("Kompetensi tidak termasuk standar jabatan pegawai ini."))
+    # Each assessment is locked above and each competency is in its standard, so the checks of full_clean that ask
     # the database (the two foreign keys, the unique pair) would only repeat that: the level is still validated.
-    existing = {s.competency_id: s for s in AssessmentScore.objects.filter(assessment=assessment,
-                                                                          competency_id__in=list(scores))}
-    for competency_id, level in scores.items():
-        score = existing.get(competency_id)
-        if level is None:
-            if score is not None:
-                score.delete()
-            continue
-        if score is not None and score.level == level:
-            continue
-        score = score or AssessmentScore(assessment=assessment, competency_id=competency_id)
+    existing = {(s.assessment_id, s.competency_id): s for s in AssessmentScore.objects.filter(
+        assessment_id__in=list(scores), competency_id__in=set().union(*scores.values()))}
+    creates, changed, deletes = [], [], []
+    for assessment_id, levels in scores.items():
+        for competency_id, level in levels.items():
+            score = existing.get((assessment_id, competency_id))
+            if level is None:
+                if score is not None:
+                    deletes.append(score)
+            elif score is None:
+                creates.append(AssessmentScore(assessment_id=assessment_id, competency_id=competency_id, level=level))
+            elif score.level != level:
+                changed.append((score, level))
+    updates = [score for score, _level in changed]
+    before = values_of(updates, ["level"])
+    for score, level in changed:
         score.level = level
+    for score in (*creates, *updates):
         score.full_clean(exclude=["assessment", "competency"], validate_unique=False, validate_constraints=False)
-        score.save()
-    assessment.save(update_fields=["updated_at"])
-    return assessment
+    if creates:
+        audit_created(AssessmentScore.objects.bulk_create(creates), SCORE_AUDITED)
+    if updates:
+        AssessmentScore.objects.bulk_update(updates, ["level"])
+        audit_updated(updates, ["level"], before)
+    if deletes:
+        with disable_auditlog():  # a queryset delete sends the signals auditlog would log one by one
+            AssessmentScore.objects.filter(pk__in=[s.pk for s in deletes]).delete()
+        audit_deleted(deletes, SCORE_AUDITED)
+    now = timezone.now()
+    Assessment.objects.filter(pk__in=[a.pk for a in locked]).update(updated_at=now)
+    for assessment in locked:
+        assessment.updated_at = now
+    return locked
 
 
 @transaction.atomic
 def assessment_submit(*, assessment: Assessment, required_competencies: set[int]) -> Assessment:
     """Submit once: every competency of the standard must have a level."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    assessment = (Assessment.objects.select_related("campaign").select_for_update(of=("self",))
+                  .get(pk=assessment.pk))
     if assessment.is_submitted:
         raise ValidationError(_("Kuesioner sudah dikirim."))
     _ensure_open(assessment.campaign)
@@ -213,9 +271,40 @@ def assessment_submit(*, assessment: Assessment, required_competencies: set[int]
     assessment.status = Assessment.Status.SUBMITTED
     assessment.submitted_at = timezone.now()
     assessment.assessed_on = timezone.localdate()
-    assessment.full_clean()
-    assessment.save()
+    # Only these three fields change, on a row locked above: the database checks of full_clean (its foreign keys and
+    # unique constraints) would re-read what has not changed.
+    assessment.full_clean(exclude=["campaign", "employee", "assessor"], validate_unique=False,
+                          validate_constraints=False)
+    assessment.save(update_fields=["status", "submitted_at", "assessed_on", "updated_at"])
     return assessment
+
+
+SUBMIT_AUDITED = ("status", "submitted_at", "assessed_on")
+
+
+@transaction.atomic
+def assessments_submit(*, required: Mapping[int, set[int]]) -> tuple[int, int]:
+    """Submit several questionnaires at once (a supervisor's chosen staff): {assessment_id: the competencies that
+    must have a level}. Each complete draft is sent; an incomplete one stays a draft, one already sent is left as it
+    is. Returns (sent, incomplete). A fixed number of queries whatever the number of questionnaires."""
+    locked = list(Assessment.objects.filter(pk__in=sorted(required)).select_related("campaign")
+                  .select_for_update(of=("self",)).order_by("pk"))
+    drafts = [a for a in locked if not a.is_submitted]
+    for assessment in drafts:
+        _ensure_open(assessment.campaign)
+    done: dict[int, set[int]] = {}
+    for assessment_id, competency_id in AssessmentScore.objects.filter(
+            assessment_id__in=[a.pk for a in drafts]).values_list("assessment_id", "competency_id"):
+        done.setdefault(assessment_id, set()).add(competency_id)
+    complete = [a for a in drafts if not required[a.pk] - done.get(a.pk, set())]
+    before = values_of(complete, SUBMIT_AUDITED)
+    now, today = timezone.now(), timezone.localdate()
+    for assessment in complete:
+        assessment.status = Assessment.Status.SUBMITTED
+        assessment.submitted_at, assessment.assessed_on, assessment.updated_at = now, today, now
+    Assessment.objects.bulk_update(complete, [*SUBMIT_AUDITED, "updated_at"])
+    audit_updated(complete, SUBMIT_AUDITED, before)
+    return len(complete), len(drafts) - len(complete)
 
 
 def _recipient(account: tuple[int, str] | None, employee_email: str) -> tuple[int | None, str]:

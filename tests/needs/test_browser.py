@@ -46,6 +46,11 @@ def test_it_runs_a_campaign_end_to_end_in_the_browser(browser, live_server, need
         page.locator(f"label[for='c{comp.pk}-{level}']").click()
     page.screenshot(path=str(SHOTS / "penilaian-diri-ponsel.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    page.get_by_role("button", name="Simpan draf").click()  # HTMX: only the status line changes
+    expect(page.get_by_test_id("saved-at")).to_be_visible()
+    expect(page.locator("#save-status")).to_contain_text("3 dari 3 kompetensi dinilai")
+    assert page.locator(f"#c{w.comps[0].pk}-4").is_checked()
+    assert Assessment.objects.get(employee=w.staff, source="self").scores.count() == 3
     page.locator("#submit-self").click()
     expect(page.get_by_text("Penilaian diri terkirim")).to_be_visible()
     assert Assessment.objects.get(employee=w.staff, source="self").status == "submitted"
