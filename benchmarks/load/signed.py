@@ -83,14 +83,17 @@ class SignedUser(HttpUser):
                 response.failure(cause(response))
             return response
 
-    def post_form(self, url: str, page_text: str, data: dict, name: str, *, also_fine: str = "", files=None):
+    def post_form(self, url: str, page_text: str, data: dict, name: str, *, also_fine: str = "", files=None,
+                  htmx: bool = False):
         """POST a form read from `page_text` (its CSRF token); 200 after the redirect without an error message, or
-        a 4xx page saying `also_fine` (e.g. a concurrent simulated user of the same account got there first)."""
+        a 4xx page saying `also_fine` (e.g. a concurrent simulated user of the same account got there first).
+        `htmx`: sent as the page's hx-post sends it (HX-Request: true; the answer is a fragment, no redirect)."""
         token = CSRF.search(page_text or "")
         if not token:
             return None
         with self.client.post(url, {**data, "csrfmiddlewaretoken": token.group(1)}, name=name, catch_response=True,
-                              headers={"Referer": self.host + url}, files=files) as response:
+                              headers={"Referer": self.host + url, **({"HX-Request": "true"} if htmx else {})},
+                              files=files) as response:
             ok = response.status_code == 200 and "/akun/masuk/" not in (response.url or "")
             message = refused(response.text) if ok else ""
             if (ok and not message) or (also_fine and also_fine in (response.text or "")):
