@@ -297,3 +297,15 @@ def test_it_requires_name_unit_and_position_columns_for_new_employees_only(world
 def test_it_notes_ignored_columns(world):
     report = run(world, make_csv([person(1, **{"Hobi": "catur"})]))
     assert any("Hobi" in n for n in report.notes)
+
+
+def test_a_written_import_starts_new_cached_figures_and_a_dry_run_does_not(world, django_capture_on_commit_callbacks):
+    """The import writes in bulk, past the model signals that renew the shared figures (renbang.core.figures)."""
+    from renbang.core import figures
+
+    before = figures.version()
+    run(world, make_csv(team(3)), dry_run=True)
+    assert figures.version() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        report = run(world, make_csv(team(3)))
+    assert report.written and figures.version() != before

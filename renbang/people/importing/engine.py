@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from renbang.accounts.provisioning import provision_accounts
+from renbang.core import figures
 from renbang.core.audit import audit_created, audit_updated, values_of
 from renbang.core.tabular import ImportReport, RowError, Table, TabularError, cell_text, map_columns, read_table
 from renbang.org.models import Agency, OrgUnit, Position
@@ -556,6 +557,7 @@ class _Importer:
         used_positions = {r.position_ref for r in valid if isinstance(r.position_ref, tuple)}
         with transaction.atomic():
             Agency.objects.select_for_update().filter(pk=self.agency.pk).first()  # one import per agency at a time
+            figures.bump()  # bulk writes pass no model signal: cached dashboards are read again after the commit
             unit_ids = self._create_units(used_units)
             position_ids = self._create_positions(used_positions)
             now = timezone.now()
