@@ -300,12 +300,17 @@ def test_it_notes_ignored_columns(world):
 
 
 def test_a_written_import_starts_new_cached_figures_and_a_dry_run_does_not(world, django_capture_on_commit_callbacks):
-    """The import writes in bulk, past the model signals that renew the shared figures (renbang.core.figures)."""
+    """The import writes in bulk, past the model signals that renew the shared figures (renbang.core.figures):
+    here it only updates employees that exist (no new unit, position or account to save one by one)."""
     from renbang.core import figures
 
+    rows = team(3)
+    with django_capture_on_commit_callbacks(execute=True):
+        run(world, make_csv(rows))
+    rows[1]["name"] = "Pegawai Pindah Nama"
     before = figures.version()
-    run(world, make_csv(team(3)), dry_run=True)
+    run(world, make_csv(rows), dry_run=True)
     assert figures.version() == before
     with django_capture_on_commit_callbacks(execute=True):
-        report = run(world, make_csv(team(3)))
-    assert report.written and figures.version() != before
+        report = run(world, make_csv(rows))
+    assert report.written and report.updated == 1 and figures.version() != before
