@@ -26,8 +26,8 @@ from django.utils import translation
 T = TypeVar("T")
 
 TTL = 60  # seconds: how long a figure derived from other people's data may lag
-#: Every name `cached` is used with (forget() drops them all): the menu, the bell, the home page.
-NAMES = ("nav", "bell", "home")
+#: Every name `cached` is used with (forget() drops them all): the menu, the bell, the home page, "my development".
+NAMES = ("nav", "bell", "home", "my_development")
 _MISSING = object()
 
 

@@ -33,16 +33,20 @@ class CycleConfig(AppConfig):
         from renbang.catalog.models import Programme
         from renbang.competencies.models import Competency
         from renbang.core import figures
+        from renbang.delivery.models import Certificate
         from renbang.evaluation import models as evaluation
+        from renbang.mentoring.models import Feedback as MentoringFeedback
         from renbang.mentoring.models import Log, MentoringProgramme, Pair
         from renbang.needs.models import Campaign, JobMatch, Need
-        from renbang.plans.models import DevelopmentPlan, PlanAssignment, PlanItem
+        from renbang.plans.models import DevelopmentPlan, IndividualPlan, PlanAssignment, PlanItem
 
         # What the leaders' dashboard reads beyond the JP ledger (which delivery watches): its cached figures are
         # read again after any change of these (a campaign's computation saves the campaign; a closing its row).
         figures.watch(models.YearClosing, models.CarriedNeed, Campaign, Need, JobMatch, DevelopmentPlan, PlanItem,
                       PlanAssignment, Log, Pair, MentoringProgramme, evaluation.Feedback, evaluation.TestScore,
                       evaluation.ProgrammeReview, evaluation.EvaluationSettings, Programme, Competency)
+        # ... and what an employee's "my development" reads beyond those (views.my_development keeps it per user).
+        figures.watch(IndividualPlan, Certificate, MentoringFeedback)
         register(NavItem("my_development", _("Saya"), "cycle:my_development", "bi-person-badge", 5,
                          visible=lambda u: u.has_perm("cycle.view_my_development")))
         register(NavItem("dashboard", _("Pimpinan"), "cycle:dashboard", "bi-speedometer2", 70,

@@ -8,9 +8,11 @@ from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from renbang.core import figures, usercache
 from renbang.core.pdf import pdf_response
 
 from . import charts, selectors
@@ -43,12 +45,24 @@ def _month(request) -> dt.date:
 
 @permission_required("cycle.view_my_development", raise_exception=True)
 def my_development(request):
+    """The page most employees open most often: its body is kept per user (renbang.core.usercache) until anything
+    it shows changes (the figures' data version: cycle/apps.py watches what `selectors.my_development` reads), the
+    user writes something, the day turns, or TTL seconds pass."""
     year = _year(request)
-    data = selectors.my_development(request.user, year)
-    if data["employee"] is None:
+    years = range(timezone.localdate().year, 2019, -1)
+
+    def body() -> str | None:
+        data = selectors.my_development(request.user, year)
+        if data["employee"] is None:
+            return None
+        return render_to_string("cycle/_my_development_body.html", {"data": data, "year": year, "years": years},
+                                request=request)
+
+    html = usercache.cached(request.user, "my_development", body,
+                            vary=(year, timezone.localdate(), figures.version()))
+    if html is None:
         raise Http404
-    return render(request, "cycle/my_development.html", {"data": data, "year": year,
-                                                          "years": range(timezone.localdate().year, 2019, -1)})
+    return render(request, "cycle/my_development.html", {"body": html, "year": year})
 
 
 @permission_required("cycle.view_dashboard", raise_exception=True)

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from renbang.core import usercache
 from renbang.cycle.models import CarriedNeed
 from renbang.delivery.models import Certificate, Enrolment, ExternalClaim
 from renbang.mentoring.models import Log, MentoringProgramme, Pair, Participant
@@ -57,6 +58,8 @@ def grow(w, k: int, tag: str) -> None:
 
 
 def queries(client) -> tuple[int, dict]:
+    """The page computed afresh (not served from the user's cached entry, renbang.core.usercache)."""
+    usercache.forget([int(client.session["_auth_user_id"])])
     with CaptureQueriesContext(connection) as ctx:
         response = client.get("/siklus/saya/")
     assert response.status_code == 200
