@@ -327,7 +327,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
     # One name for the employment statuses (an employee's status, a programme's target statuses).
-    "ENUM_NAME_OVERRIDES": {"EmployeeStatusEnum": "renbang.people.models.EmployeeStatus"},
+    "ENUM_NAME_OVERRIDES": {"EmployeeStatusEnum": "renbang.people.models.EmployeeStatus",
+                            "PnsRankEnum": "renbang.talent.conf.RANK_CHOICES"},
     # Request bodies are documented as JSON, the API's interface (form posts stay accepted, undocumented: a form
     # cannot say null, nor a boolean's wrong type); a file upload states its multipart body in extend_schema.
     "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],

@@ -14,7 +14,7 @@ anything narrower than what the value holds). This module knows no domain app: t
 from __future__ import annotations
 
 import datetime as dt
-import time
+import uuid
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -31,18 +31,23 @@ VERSION_KEY = "figures:version"
 FIGURES_SECONDS = 10 * 60
 
 
+def _new_token() -> str:
+    """A version never given before (not the clock: two bumps in one tick, or a frozen clock, must still differ)."""
+    return uuid.uuid4().hex
+
+
 def version() -> str:
     """The current data version (a new one when the cache has lost it: a recomputation, never a stale value)."""
     token = cache.get(VERSION_KEY)
     if token is None:
-        token = str(time.time_ns())
+        token = _new_token()
         if not cache.add(VERSION_KEY, token, None):
             token = cache.get(VERSION_KEY) or token
     return token
 
 
 def _bump_now() -> None:
-    cache.set(VERSION_KEY, str(time.time_ns()), None)
+    cache.set(VERSION_KEY, _new_token(), None)
 
 
 def bump() -> None:
